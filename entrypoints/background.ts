@@ -1,0 +1,30 @@
+/**
+ * Background service worker: wiring only. Holds the full glossary (tooltip details), keeps the
+ * toolbar badge in step with each tab's term count, and forwards keyboard commands to the tab.
+ */
+import glossary from '../.generated/glossary.json';
+import type { GlossaryEntry } from '../src/core/glossary/schema';
+import { COMMANDS, handle, sendMessage, type CommandName } from '../src/shared/protocol';
+
+export default defineBackground(() => {
+  const entries = new Map((glossary.entries as GlossaryEntry[]).map((entry) => [entry.id, entry]));
+
+  handle('getEntries', ({ ids }) => ids.flatMap((id) => entries.get(id) ?? []));
+
+  handle('reportTermCount', ({ count }, { tabId }) => {
+    if (tabId === undefined) return;
+    void browser.action.setBadgeText({ tabId, text: count > 0 ? String(count > 999 ? '999+' : count) : '' });
+    void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b6fd8' });
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (!(COMMANDS as readonly string[]).includes(command)) return;
+    void runCommandInTab(command as CommandName, tab?.id);
+  });
+});
+
+/** Also reachable from tests, since synthetic key presses never trigger extension shortcuts. */
+export async function runCommandInTab(command: CommandName, tabId?: number): Promise<void> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id !== undefined) await sendMessage('runCommand', { command }, id).catch(() => undefined);
+}

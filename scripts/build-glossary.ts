@@ -1,0 +1,20 @@
+/**
+ * Writes the built glossary for the extension and the CLI:
+ *   .generated/glossary.json     the full entries (what `npm run -s glossary` prints)
+ *   .generated/match-index.json  the compact form the content script ships
+ * Fails (exit 1) on any schema or cross-entry problem, naming the file, entry and field.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildMatchIndex } from '../src/core/matcher/match-index';
+import { loadGlossary } from './glossary/load-glossary';
+
+const outDir = new URL('../.generated/', import.meta.url).pathname;
+const built = loadGlossary();
+if (built.problems.length > 0) {
+  console.error(`glossary: ${built.problems.length} problem(s):\n${built.problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(1);
+}
+mkdirSync(outDir, { recursive: true });
+writeFileSync(`${outDir}glossary.json`, JSON.stringify({ version: built.version, entries: built.entries }));
+writeFileSync(`${outDir}match-index.json`, JSON.stringify(buildMatchIndex(built.entries, built.version, built.foldPairs)));
+console.error(`glossary: ${built.entries.length} entries, version ${built.version}`);

@@ -1,0 +1,36 @@
+/**
+ * The compact glossary the content script ships: only what matching and highlighting need.
+ * Built from the full glossary at build time (scripts/build-glossary.ts); the tooltip's details
+ * come from the full entries, which stay out of the page's hot start-up path.
+ */
+import type { Category } from '../glossary/categories';
+import type { GlossaryEntry } from '../glossary/schema';
+
+export interface MatchIndexEntry {
+  id: string;
+  term: string;
+  category: Category;
+  family: string | null;
+  boundary: { notAfter?: string | undefined; notBefore?: string | undefined } | null;
+}
+
+export interface MatchIndex {
+  /** Content hash of the glossary, recorded in exports. */
+  version: string;
+  /** Traditional→Simplified character pairs, concatenated ("穩稳發发…"). */
+  foldPairs: string;
+  entries: MatchIndexEntry[];
+  /** Every form to look for (term and variants), with its entry's index. */
+  forms: Array<[form: string, entry: number]>;
+}
+
+export function buildMatchIndex(entries: readonly GlossaryEntry[], version: string, foldPairs: string): MatchIndex {
+  return {
+    version,
+    foldPairs,
+    entries: entries.map(({ id, term, category, family, boundary }) => ({ id, term, category, family, boundary })),
+    forms: entries.flatMap((entry, index) =>
+      [entry.term, ...entry.variants.map((variant) => variant.form)].map((form): [string, number] => [form, index]),
+    ),
+  };
+}

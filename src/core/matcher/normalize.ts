@@ -1,0 +1,74 @@
+/**
+ * Folding page text into the form the automaton matches, with a map back to the original offsets.
+ *
+ * What folds (so that a term is found however the page writes it):
+ * - Traditional characters → the glossary's Simplified ones, through a per-character table built
+ *   from OpenCC at build time (only characters that occur in glossary forms, so it stays small);
+ * - full-width ASCII (Ａ-Ｚ, ０-９ …) → ASCII;
+ * - dropped entirely: white space of every kind (line breaks inside a term in text copied from PDFs,
+ *   U+3000 indents), zero-width characters and the soft hyphen, and quotation marks
+ *   (“米袋子”省长负责制 matches 米袋子省长负责制).
+ * Dropped characters never start or end a match, and every kept character remembers where it came
+ * from, so matches always map back to exact offsets in the original text.
+ */
+
+/** Characters removed before matching. */
+const DROPPED = new Set<number>(
+  [
+    ...' \t\n\r\f\v\u00a0\u1680\u2028\u2029\u202f\u205f\u3000',
+    ...'\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a',
+    ...'\u200b\u200c\u200d\u2060\ufeff\u00ad',
+    ...'"\'“”‘’「」『』〝〞〟＂＇‹›«»',
+  ].map((char) => char.charCodeAt(0)),
+);
+
+/**
+ * A per-code-unit fold table: index = original code unit, value = folded code unit, 0 = dropped.
+ * One typed-array load per character keeps normalisation near memory speed.
+ */
+export type FoldTable = Uint16Array;
+
+/**
+ * Builds the fold table from pairs of (from, to) characters, e.g. the Traditional→Simplified pairs
+ * the glossary build emits as a string "穩稳發发…".
+ */
+export function buildFoldTable(traditionalPairs: string): FoldTable {
+  const table = new Uint16Array(65536);
+  for (let code = 0; code < 65536; code++) table[code] = code;
+  // Full-width ASCII variants U+FF01–U+FF5E fold to U+0021–U+007E.
+  for (let code = 0xff01; code <= 0xff5e; code++) table[code] = code - 0xfee0;
+  for (let i = 0; i + 1 < traditionalPairs.length; i += 2) {
+    table[traditionalPairs.charCodeAt(i)] = traditionalPairs.charCodeAt(i + 1);
+  }
+  table[0] = 0;
+  for (const code of DROPPED) table[code] = 0;
+  return table;
+}
+
+export interface NormalizedText {
+  /** The folded text as UTF-16 code units. */
+  readonly codes: Uint16Array;
+  readonly length: number;
+  /** For each folded code unit, the offset of the code unit it came from in the original text. */
+  readonly origin: Uint32Array;
+}
+
+export function normalize(text: string, fold: FoldTable): NormalizedText {
+  const codes = new Uint16Array(text.length);
+  const origin = new Uint32Array(text.length);
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const folded = fold[text.charCodeAt(i)]!;
+    if (folded === 0) continue;
+    codes[length] = folded;
+    origin[length] = i;
+    length++;
+  }
+  return { codes, length, origin };
+}
+
+/** Normalises a glossary form the same way page text is, as a string. */
+export function normalizeForm(form: string, fold: FoldTable): string {
+  const { codes, length } = normalize(form, fold);
+  return String.fromCharCode(...codes.subarray(0, length));
+}

@@ -1,0 +1,60 @@
+/**
+ * Paints matches with the CSS Custom Highlight API: one `Highlight` per category, registered in
+ * `CSS.highlights` as `policylens-<category>`, styled by `::highlight()` rules in
+ * public/highlights.css. The page's DOM, text, selection and layout are never touched.
+ * (https://developer.mozilla.org/docs/Web/API/CSS_Custom_Highlight_API)
+ */
+import type { Category } from '../core/glossary/schema';
+
+export const HIGHLIGHT_PREFIX = 'policylens-';
+/** The term under the pointer or keyboard focus, drawn over its category colour. */
+export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}active`;
+
+export function highlightApiAvailable(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export class HighlightLayer {
+  private readonly byCategory = new Map<Category, Highlight>();
+  private readonly active = new Highlight();
+
+  constructor(private readonly registry: HighlightRegistry = CSS.highlights) {
+    this.active.priority = 1;
+  }
+
+  add(category: Category, range: Range): void {
+    let highlight = this.byCategory.get(category);
+    if (!highlight) {
+      highlight = new Highlight();
+      this.byCategory.set(category, highlight);
+      this.registry.set(HIGHLIGHT_PREFIX + category, highlight);
+    }
+    highlight.add(range);
+  }
+
+  remove(category: Category, range: Range): void {
+    this.byCategory.get(category)?.delete(range);
+  }
+
+  setActive(range: Range | null): void {
+    this.active.clear();
+    if (range) {
+      this.active.add(range);
+      this.registry.set(ACTIVE_HIGHLIGHT, this.active);
+    } else {
+      this.registry.delete(ACTIVE_HIGHLIGHT);
+    }
+  }
+
+  get size(): number {
+    let size = 0;
+    for (const highlight of this.byCategory.values()) size += highlight.size;
+    return size;
+  }
+
+  clear(): void {
+    for (const category of this.byCategory.keys()) this.registry.delete(HIGHLIGHT_PREFIX + category);
+    this.byCategory.clear();
+    this.setActive(null);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Pointer and keyboard interaction with highlighted terms: hover (with an intent delay) opens the
+ * card, moving into the card keeps it, leaving both closes it; a click on a term pins the card;
+ * Esc closes. Pointer moves are coalesced to one hit-test per animation frame.
+ */
+import type { Annotator, FoundTerm } from './annotator';
+import { caretAt } from './caret';
+import type { HighlightLayer } from './highlight-layer';
+import type { Tooltip } from './tooltip/tooltip';
+
+const CLOSE_GRACE_MS = 250;
+
+export interface HoverOptions {
+  annotator: Annotator;
+  tooltip: Tooltip;
+  layer: HighlightLayer;
+  hoverDelayMs: () => number;
+  signal: AbortSignal;
+}
+
+export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }: HoverOptions): {
+  showTerm(term: FoundTerm, pinned: boolean): void;
+} {
+  let pending: number | undefined;
+  let closing: number | undefined;
+  let frame: number | undefined;
+  let lastPoint: { x: number; y: number; target: EventTarget | null } | null = null;
+  let hovered: Range | null = null;
+
+  const showTerm = (term: FoundTerm, pinned: boolean): void => {
+    hovered = term.range;
+    layer.setActive(term.range);
+    void tooltip.show({ entryId: term.entry.id, range: term.range, context: term.block.block.text }, pinned);
+  };
+
+  const cancelClose = (): void => {
+    clearTimeout(closing);
+    closing = undefined;
+  };
+  const scheduleClose = (): void => {
+    if (tooltip.pinned || closing !== undefined) return;
+    closing = window.setTimeout(() => {
+      closing = undefined;
+      hovered = null;
+      tooltip.hide();
+    }, CLOSE_GRACE_MS);
+  };
+
+  const hitTest = (): void => {
+    frame = undefined;
+    if (!lastPoint) return;
+    const { x, y, target } = lastPoint;
+    if (target instanceof Node && tooltip.element.contains(target)) {
+      cancelClose();
+      return;
+    }
+    const caret = caretAt(document, x, y);
+    const term = caret ? annotator.termAt(caret.node, caret.offset, x, y) : null;
+    if (!term) {
+      clearTimeout(pending);
+      pending = undefined;
+      if (tooltip.visible) scheduleClose();
+      return;
+    }
+    cancelClose();
+    if (term.range === hovered && (tooltip.visible || pending !== undefined)) return;
+    if (tooltip.pinned) return;
+    hovered = term.range;
+    clearTimeout(pending);
+    pending = window.setTimeout(() => {
+      pending = undefined;
+      showTerm(term, false);
+    }, hoverDelayMs());
+  };
+
+  document.addEventListener(
+    'pointermove',
+    (event) => {
+      if (event.pointerType === 'touch') return;
+      lastPoint = { x: event.clientX, y: event.clientY, target: event.composedPath()[0] ?? event.target };
+      frame ??= requestAnimationFrame(hitTest);
+    },
+    { passive: true, signal },
+  );
+
+  tooltip.element.addEventListener('pointerenter', cancelClose, { signal });
+  tooltip.element.addEventListener('pointerleave', scheduleClose, { signal });
+
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (event.composedPath().includes(tooltip.element)) return;
+      const caret = caretAt(document, event.clientX, event.clientY);
+      const term = caret ? annotator.termAt(caret.node, caret.offset, event.clientX, event.clientY) : null;
+      if (term) {
+        clearTimeout(pending);
+        showTerm(term, true);
+      } else if (tooltip.pinned) {
+        tooltip.hide();
+      }
+    },
+    { signal },
+  );
+
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && tooltip.visible) tooltip.hide();
+    },
+    { signal },
+  );
+
+  signal.addEventListener('abort', () => {
+    clearTimeout(pending);
+    clearTimeout(closing);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+  });
+
+  return { showTerm };
+}

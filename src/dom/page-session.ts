@@ -1,0 +1,133 @@
+/**
+ * Everything PolicyLens does in one document, wired together: settings → language check →
+ * annotation → hover card, keyboard commands and the report the popup asks for.
+ * The entrypoint only creates the shadow-root host and hands it here.
+ */
+import type { GlossaryEntry } from '../core/glossary/schema';
+import type { MatchIndex } from '../core/matcher/match-index';
+import { TermMatcher } from '../core/matcher/matcher';
+import type { CommandName, PageReport } from '../shared/protocol';
+import { isEnabledFor, type Settings } from '../shared/settings';
+import { Annotator, type FoundTerm } from './annotator';
+import { EntryCache } from './entry-cache';
+import { hasChineseText } from './has-chinese';
+import { HighlightLayer, highlightApiAvailable } from './highlight-layer';
+import { installHover } from './hover';
+import { Tooltip } from './tooltip/tooltip';
+
+export interface PageSessionOptions {
+  index: MatchIndex;
+  settings: Settings;
+  /** The element inside our shadow root that holds the tooltip. */
+  uiRoot: HTMLElement;
+  /** Our shadow host, which annotation must skip. */
+  uiHost: Element;
+  fetchEntries: (ids: string[]) => Promise<GlossaryEntry[]>;
+  reportCount: (count: number) => void;
+  signal: AbortSignal;
+}
+
+export class PageSession {
+  private settings: Settings;
+  private state: PageReport['state'] = 'working';
+  private annotator: Annotator | null = null;
+  private readonly layer: HighlightLayer | null;
+  private readonly cache: EntryCache;
+  private readonly tooltip: Tooltip;
+  private hover: ReturnType<typeof installHover> | null = null;
+  private focusIndex = -1;
+  private onPageIds = new Set<string>();
+
+  constructor(private readonly options: PageSessionOptions) {
+    this.settings = options.settings;
+    this.layer = highlightApiAvailable() ? new HighlightLayer() : null;
+    this.cache = new EntryCache(options.fetchEntries);
+    this.tooltip = new Tooltip(options.uiRoot, {
+      entries: (ids) => this.cache.get(ids),
+      onPage: () => this.onPageIds,
+      settings: () => this.settings,
+      onClose: () => this.layer?.setActive(null),
+    });
+  }
+
+  async start(): Promise<void> {
+    if (!isEnabledFor(this.settings, location.hostname)) {
+      this.state = 'disabled';
+      return;
+    }
+    if (!this.layer || !hasChineseText(document)) {
+      this.state = 'no-chinese';
+      return;
+    }
+    const matcher = new TermMatcher(this.options.index);
+    this.annotator = new Annotator(matcher, this.layer, new Set([this.options.uiHost]));
+    this.hover = installHover({
+      annotator: this.annotator,
+      tooltip: this.tooltip,
+      layer: this.layer,
+      hoverDelayMs: () => this.settings.hoverDelayMs,
+      signal: this.options.signal,
+    });
+    await this.annotator.annotate(document.body ?? document.documentElement);
+    this.state = 'annotated';
+    const counts = this.annotator.countsByEntry();
+    this.onPageIds = new Set([...counts.keys()].map((entry) => this.annotator!.entries[entry]!.id));
+    this.options.reportCount(this.annotator.matchCount);
+    // Warm the cache with the details of every term on the page, so hovering never waits.
+    void this.cache.get([...this.onPageIds]).catch(() => undefined);
+  }
+
+  stop(): void {
+    this.tooltip.hide();
+    this.annotator?.clear();
+    this.annotator = null;
+    this.onPageIds = new Set();
+    this.options.reportCount(0);
+  }
+
+  async setEnabled(enabled: boolean, settings: Settings): Promise<void> {
+    this.settings = settings;
+    this.stop();
+    if (enabled) await this.start();
+    else this.state = 'disabled';
+  }
+
+  report(): PageReport {
+    const terms: PageReport['terms'] = [];
+    if (this.annotator) {
+      for (const [entryIndex, count] of this.annotator.countsByEntry()) {
+        const entry = this.annotator.entries[entryIndex]!;
+        terms.push({ entryId: entry.id, term: entry.term, category: entry.category, count });
+      }
+      terms.sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, 'zh'));
+    }
+    return {
+      url: location.href,
+      title: document.title,
+      state: this.state,
+      totalMatches: this.annotator?.matchCount ?? 0,
+      terms,
+      glossaryVersion: this.options.index.version,
+    };
+  }
+
+  runCommand(command: CommandName): void {
+    if (command === 'toggle-annotation') {
+      void this.setEnabled(this.annotator === null, { ...this.settings, enabled: true });
+      return;
+    }
+    const terms = this.annotator?.allTerms() ?? [];
+    if (terms.length === 0) return;
+    const step = command === 'next-term' ? 1 : -1;
+    this.focusIndex = (this.focusIndex + step + terms.length) % terms.length;
+    this.focusTerm(terms[this.focusIndex]!);
+  }
+
+  private focusTerm(term: FoundTerm): void {
+    const rect = term.range.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > innerHeight) {
+      scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
+    }
+    this.hover?.showTerm(term, true);
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Builds the content of the hover card for one glossary entry, with DOM APIs and text nodes only:
+ * glossary text is never parsed as HTML.
+ */
+import type { GlossaryEntry } from '../../core/glossary/schema';
+import { t } from '../../shared/i18n';
+import type { TooltipLanguage } from '../../shared/settings';
+
+export interface CardContext {
+  entry: GlossaryEntry;
+  /** Full entries of the family (for members) or of the entry's family (for "1 of 6 in 六稳"). */
+  lookup: (id: string) => GlossaryEntry | undefined;
+  /** Entry ids that occur on this page. */
+  onPage: ReadonlySet<string>;
+  language: TooltipLanguage;
+  showPinyin: boolean;
+  /** Pinned cards hold links; hover cards are text only. */
+  pinned: boolean;
+  /** The text around the term, to pick the sense that fits when an entry has several. */
+  context: string;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned, context }: CardContext): HTMLElement {
+  const card = el('div', 'card');
+  card.lang = 'zh-CN';
+
+  const header = el('div', 'header');
+  const title = el('span', 'term', entry.term);
+  header.append(title);
+  const traditional = entry.variants.find((variant) => variant.kind === 'traditional');
+  if (traditional) header.append(el('span', 'traditional', traditional.form));
+  header.append(el('span', `category category-${entry.category}`, t(`category.${entry.category}`)));
+  card.append(header);
+  if (showPinyin) card.append(el('div', 'pinyin', entry.pinyin));
+
+  const english = entry.english[0];
+  if (english) {
+    const line = el('div', 'english');
+    line.lang = 'en';
+    line.append(el('span', 'label', `${t('tooltip.english')}: `), el('span', 'english-text', english.text));
+    if (english.year) line.append(el('span', 'muted', ` (${english.year})`));
+    card.append(line);
+  }
+
+  const sense = pickSense(entry, context);
+  const summaryZh = sense?.summaryZh ?? entry.summaryZh;
+  const summaryEn = sense?.summaryEn ?? entry.summaryEn;
+  if (sense) card.append(el('div', 'sense', `${t('tooltip.sense')}: ${sense.label}`));
+  if (language !== 'en') card.append(el('p', 'summary summary-zh', summaryZh));
+  if (language !== 'zh') {
+    const paragraph = el('p', 'summary summary-en', summaryEn);
+    paragraph.lang = 'en';
+    card.append(paragraph);
+  }
+
+  if (entry.members.length > 0) {
+    const list = el('ol', 'members');
+    list.setAttribute('aria-label', t('tooltip.members'));
+    for (const memberId of entry.members) {
+      const member = lookup(memberId);
+      const item = el('li', onPage.has(memberId) ? 'member on-page' : 'member', member?.term ?? memberId);
+      if (onPage.has(memberId)) item.title = t('tooltip.onThisPage');
+      list.append(item);
+    }
+    card.append(el('div', 'label', `${t('tooltip.members')} (${entry.members.length})`), list);
+  }
+
+  if (entry.family) {
+    const family = lookup(entry.family);
+    if (family) {
+      const position = family.members.indexOf(entry.id) + 1;
+      card.append(el('div', 'family', t('tooltip.memberOf', position, family.members.length, family.term)));
+    }
+  }
+
+  const facts: string[] = [];
+  if (entry.origin?.date || entry.origin?.occasion) {
+    facts.push(`${t('tooltip.origin')}: ${[entry.origin.date, entry.origin.occasion].filter(Boolean).join(' · ')}`);
+  }
+  if (entry.period && (entry.period.from || entry.period.to)) {
+    facts.push(`${t('tooltip.period')}: ${entry.period.from ?? '…'}–${entry.period.to ?? '…'}`);
+  }
+  for (const fact of facts) card.append(el('div', 'fact', fact));
+
+  if (entry.scope === 'local') card.append(el('div', 'note', t('tooltip.local')));
+  if (entry.status === 'uncertain') card.append(el('div', 'note', t('tooltip.uncertain')));
+  if (entry.note && pinned) card.append(el('div', 'note', entry.note));
+
+  if (pinned && entry.sources.length > 0) {
+    const list = el('ul', 'sources');
+    for (const source of entry.sources) {
+      const item = el('li');
+      const link = el('a', undefined, `${source.title} — ${source.publisher}${source.date ? `, ${source.date}` : ''}`);
+      link.href = source.url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      item.append(link);
+      list.append(item);
+    }
+    card.append(el('div', 'label', t('tooltip.sources')), list);
+  } else if (!pinned) {
+    card.append(el('div', 'hint', t('tooltip.pin')));
+  }
+  return card;
+}
+
+/** The sense whose context words occur near the term; none when the entry has a single sense. */
+export function pickSense(entry: GlossaryEntry, context: string): GlossaryEntry['senses'][number] | undefined {
+  if (entry.senses.length === 0) return undefined;
+  let best = entry.senses[0];
+  let bestScore = -1;
+  for (const sense of entry.senses) {
+    const score = sense.context.filter((word) => context.includes(word)).length;
+    if (score > bestScore) {
+      best = sense;
+      bestScore = score;
+    }
+  }
+  return best;
+}

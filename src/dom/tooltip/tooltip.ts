@@ -1,0 +1,151 @@
+/**
+ * The hover card: a text-only `role="tooltip"` while hovering, pinned (click, Enter or a keyboard
+ * command) into a non-modal `role="dialog"` that takes focus and holds the source links. Lives in
+ * our open shadow root; positioned by @floating-ui/dom next to the term's own rectangles so it never
+ * covers the term, is never clipped by the viewport and follows scrolling and zoom.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import type { GlossaryEntry } from '../../core/glossary/schema';
+import { t } from '../../shared/i18n';
+import type { Settings } from '../../shared/settings';
+import { buildCard } from './card';
+
+export interface TooltipTarget {
+  entryId: string;
+  range: Range;
+  /** The block's text, to choose between senses. */
+  context: string;
+}
+
+export interface TooltipDeps {
+  entries: (ids: string[]) => Promise<Map<string, GlossaryEntry>>;
+  onPage: () => ReadonlySet<string>;
+  settings: () => Settings;
+  /** Called when the card closes, so the active highlight can go too. */
+  onClose: () => void;
+}
+
+export class Tooltip {
+  private readonly card: HTMLDivElement;
+  private readonly liveRegion: HTMLDivElement;
+  private stopAutoUpdate: (() => void) | null = null;
+  private current: TooltipTarget | null = null;
+  private pinnedState = false;
+  private showToken = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly deps: TooltipDeps,
+  ) {
+    this.card = document.createElement('div');
+    this.card.className = 'tooltip';
+    this.card.hidden = true;
+    this.card.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.hide();
+    });
+    this.liveRegion = document.createElement('div');
+    this.liveRegion.className = 'visually-hidden';
+    this.liveRegion.setAttribute('aria-live', 'polite');
+    root.append(this.card, this.liveRegion);
+  }
+
+  get element(): HTMLElement {
+    return this.card;
+  }
+
+  get target(): TooltipTarget | null {
+    return this.current;
+  }
+
+  get pinned(): boolean {
+    return this.pinnedState;
+  }
+
+  get visible(): boolean {
+    return !this.card.hidden;
+  }
+
+  async show(target: TooltipTarget, pinned: boolean): Promise<void> {
+    const token = ++this.showToken;
+    const entries = await this.deps.entries([target.entryId]);
+    const entry = entries.get(target.entryId);
+    if (!entry || token !== this.showToken) return;
+    const related = await this.deps.entries([...entry.members, ...(entry.family ? [entry.family] : [])]);
+    if (token !== this.showToken) return;
+
+    const settings = this.deps.settings();
+    const content = buildCard({
+      entry,
+      lookup: (id) => related.get(id),
+      onPage: this.deps.onPage(),
+      language: settings.tooltipLanguage,
+      showPinyin: settings.showPinyin,
+      pinned,
+      context: target.context,
+    });
+    this.current = target;
+    this.pinnedState = pinned;
+    this.card.replaceChildren(content);
+    this.card.setAttribute('role', pinned ? 'dialog' : 'tooltip');
+    this.card.setAttribute('aria-label', `${t('tooltip.regionLabel')}: ${entry.term}`);
+    this.card.classList.toggle('pinned', pinned);
+    if (pinned) {
+      const close = document.createElement('button');
+      close.type = 'button';
+      close.className = 'close';
+      close.textContent = '×';
+      close.setAttribute('aria-label', t('tooltip.close'));
+      close.addEventListener('click', () => this.hide());
+      this.card.prepend(close);
+      this.card.tabIndex = -1;
+    } else {
+      this.card.removeAttribute('tabindex');
+    }
+    this.card.hidden = false;
+    this.place(target.range);
+    if (pinned) this.card.focus({ preventScroll: true });
+    this.liveRegion.textContent = `${entry.term}: ${settings.tooltipLanguage === 'en' ? entry.summaryEn : entry.summaryZh}`;
+  }
+
+  hide(): void {
+    this.showToken++;
+    if (this.card.hidden) return;
+    this.card.hidden = true;
+    this.card.replaceChildren();
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = null;
+    this.current = null;
+    this.pinnedState = false;
+    this.deps.onClose();
+  }
+
+  private place(range: Range): void {
+    this.stopAutoUpdate?.();
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    const update = (): void => {
+      void computePosition(reference, this.card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              this.card.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        this.card.style.left = `${x}px`;
+        this.card.style.top = `${y}px`;
+      });
+    };
+    this.stopAutoUpdate = autoUpdate(reference, this.card, update);
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The popup's view: the page's state and terms (asked of the tab's content script), the per-site
+ * switch and glossary search. Built with DOM APIs and text nodes only.
+ */
+import glossary from '../../.generated/glossary.json';
+import type { GlossaryEntry } from '../core/glossary/schema';
+import { createGlossarySearch } from '../core/glossary/search';
+import { buildCard } from '../dom/tooltip/card';
+import { t, getLocale } from '../shared/i18n';
+import { sendMessage, type PageReport } from '../shared/protocol';
+import { loadSettings, setSiteEnabled } from '../shared/settings';
+
+const entries = glossary.entries as GlossaryEntry[];
+const byId = new Map(entries.map((entry) => [entry.id, entry]));
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
+  document.documentElement.lang = getLocale() === 'zh_CN' ? 'zh-CN' : 'en';
+  document.title = t('popup.title');
+  const header = el('header', 'top');
+  header.append(el('h1', 'title', t('popup.title')));
+  const status = el('section', 'status');
+  const termsSection = el('section', 'terms');
+  const search = buildSearch();
+  const footer = el('footer', 'footer', t('popup.glossaryVersion', glossary.version, entries.length));
+  app.replaceChildren(header, status, termsSection, search, footer);
+
+  void (async () => {
+    let report: PageReport | null = null;
+    if (tabId !== undefined) {
+      report = await sendMessage('getPageReport', undefined, tabId).catch(() => null);
+    }
+    if (!report) {
+      status.append(el('p', 'message', t('popup.unreachable')));
+      return;
+    }
+    header.append(await buildSiteSwitch(report, tabId!));
+    renderReport(report, status, termsSection);
+  })();
+}
+
+async function buildSiteSwitch(report: PageReport, tabId: number): Promise<HTMLElement> {
+  const host = new URL(report.url).hostname;
+  const settings = await loadSettings();
+  const label = el('label', 'switch');
+  const input = el('input');
+  input.type = 'checkbox';
+  input.checked = settings.enabled && !settings.disabledSites.includes(host);
+  input.addEventListener('change', () => {
+    void setSiteEnabled(host, input.checked).then(async () => {
+      const next = await sendMessage('getPageReport', undefined, tabId).catch(() => null);
+      if (next) renderReport(next, document.querySelector('.status')!, document.querySelector('.terms')!);
+    });
+  });
+  label.append(input, el('span', undefined, t('popup.siteSwitch')));
+  return label;
+}
+
+function renderReport(report: PageReport, status: HTMLElement, termsSection: HTMLElement): void {
+  status.replaceChildren();
+  termsSection.replaceChildren();
+  const message = { disabled: 'popup.disabled', 'no-chinese': 'popup.noChinese', working: 'popup.working' } as const;
+  if (report.state !== 'annotated') {
+    status.append(el('p', 'message', t(message[report.state])));
+    return;
+  }
+  if (report.terms.length === 0) {
+    status.append(el('p', 'message', t('popup.noTerms')));
+    return;
+  }
+  termsSection.append(el('h2', undefined, t('popup.termsHeading')));
+  termsSection.append(el('p', 'summary', t('popup.termsSummary', report.terms.length, report.totalMatches)));
+  const list = el('ul', 'term-list');
+  for (const term of report.terms) {
+    const item = el('li', `term-item category-${term.category}`);
+    item.dataset.entryId = term.entryId;
+    item.append(el('span', 'term', term.term), el('span', 'count', String(term.count)));
+    const english = byId.get(term.entryId)?.english[0]?.text;
+    if (english) item.append(el('span', 'english', english));
+    list.append(item);
+  }
+  termsSection.append(list);
+}
+
+function buildSearch(): HTMLElement {
+  const section = el('section', 'search');
+  const label = el('label', 'search-label', t('popup.searchLabel'));
+  const input = el('input', 'search-input');
+  input.type = 'search';
+  input.placeholder = t('popup.searchPlaceholder');
+  input.id = 'glossary-search';
+  label.htmlFor = input.id;
+  const results = el('ul', 'search-results');
+  const card = el('div', 'search-card');
+  const find = createGlossarySearch(entries);
+  input.addEventListener('input', () => {
+    results.replaceChildren();
+    card.replaceChildren();
+    const found = find(input.value, 12);
+    if (input.value.trim() !== '' && found.length === 0) results.append(el('li', 'message', t('popup.noResults')));
+    for (const entry of found) {
+      const item = el('li', 'search-result');
+      const button = el('button', 'result-button');
+      button.type = 'button';
+      button.append(el('span', 'term', entry.term), el('span', 'pinyin', entry.pinyin));
+      const english = entry.english[0]?.text;
+      if (english) button.append(el('span', 'english', english));
+      button.addEventListener('click', () => {
+        void loadSettings().then((settings) => {
+          card.replaceChildren(
+            buildCard({
+              entry,
+              lookup: (id) => byId.get(id),
+              onPage: new Set(),
+              language: settings.tooltipLanguage,
+              showPinyin: true,
+              pinned: true,
+              context: '',
+            }),
+          );
+        });
+      });
+      item.append(button);
+      results.append(item);
+    }
+  });
+  section.append(label, input, results, card);
+  return section;
+}

@@ -1,0 +1,83 @@
+/**
+ * The one typed message protocol between the extension's parts, named by direction. Every handler
+ * is registered through `handle()`, which rejects messages that do not come from this extension
+ * and payloads that do not match the message's schema, before any handler code runs.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
+import { z } from 'zod/mini';
+import { CATEGORIES } from '../core/glossary/categories';
+import type { GlossaryEntry } from '../core/glossary/schema';
+
+export const COMMANDS = ['next-term', 'previous-term', 'toggle-annotation'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+const termCountSchema = z.object({
+  entryId: z.string(),
+  term: z.string(),
+  category: z.enum(CATEGORIES),
+  count: z.number().check(z.int(), z.nonnegative()),
+});
+
+export const pageReportSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** 'annotated': done; 'disabled': switched off for this site or globally; 'no-chinese': nothing to do. */
+  state: z.enum(['annotated', 'disabled', 'no-chinese', 'working']),
+  totalMatches: z.number().check(z.int(), z.nonnegative()),
+  terms: z.array(termCountSchema),
+  glossaryVersion: z.string(),
+});
+export type PageReport = z.infer<typeof pageReportSchema>;
+
+/** Payload schemas, one per message; `undefined` for messages without data. */
+export const payloadSchemas = {
+  /** popup → content script of a tab: what the page holds. */
+  getPageReport: z.undefined(),
+  /** content script → background: the term count for the toolbar badge. */
+  reportTermCount: z.object({ count: z.number().check(z.int(), z.nonnegative()) }),
+  /** content script → background: full entries for tooltips (kept out of the content bundle). */
+  getEntries: z.object({ ids: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(2000)) }),
+  /** background → content script: a keyboard command. */
+  runCommand: z.object({ command: z.enum(COMMANDS) }),
+  /** popup → content script: the annotation switch changed for this page. */
+  setAnnotationEnabled: z.object({ enabled: z.boolean() }),
+} as const;
+
+interface ProtocolMap {
+  getPageReport(): PageReport;
+  reportTermCount(data: z.infer<typeof payloadSchemas.reportTermCount>): void;
+  getEntries(data: z.infer<typeof payloadSchemas.getEntries>): GlossaryEntry[];
+  runCommand(data: z.infer<typeof payloadSchemas.runCommand>): void;
+  setAnnotationEnabled(data: z.infer<typeof payloadSchemas.setAnnotationEnabled>): void;
+}
+
+export type MessageType = keyof ProtocolMap;
+type Data<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
+type Reply<K extends MessageType> = ReturnType<ProtocolMap[K]>;
+
+const messaging = defineExtensionMessaging<ProtocolMap>();
+
+export const sendMessage = messaging.sendMessage;
+
+export interface SenderInfo {
+  tabId: number | undefined;
+}
+
+/**
+ * Registers the handler for one message type. Messages from anything but this extension, or with a
+ * payload of the wrong shape, are refused with an error and never reach the handler.
+ */
+export function handle<K extends MessageType>(
+  type: K,
+  handler: (data: Data<K>, sender: SenderInfo) => Reply<K> | Promise<Reply<K>>,
+): () => void {
+  const schema = payloadSchemas[type] as unknown as z.ZodMiniType<Data<K>>;
+  return messaging.onMessage(type, (message) => {
+    if (message.sender.id !== browser.runtime.id) throw new Error(`refused ${type}: not from this extension`);
+    const parsed = schema.safeParse(message.data);
+    if (!parsed.success) throw new Error(`refused ${type}: bad payload: ${parsed.error.issues[0]?.message ?? ''}`);
+    // The library types handlers loosely; the reply type is fixed by ProtocolMap above.
+    return handler(parsed.data, { tabId: message.sender.tab?.id });
+  });
+}

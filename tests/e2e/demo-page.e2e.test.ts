@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  pointOfTerm,
+  readTooltip,
+  SCREENSHOTS,
+  startServer,
+  waitForHighlights,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.goto(server.url('/demo-speech.html'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the demo speech page in Chromium with the built extension', () => {
+  it('highlights the four family terms through CSS.highlights', async () => {
+    const highlights = await waitForHighlights(page, 20);
+    const all = Object.values(highlights).flat();
+    for (const term of ['六稳', '六保', '三大攻坚战', '放管服']) expect(all).toContain(term);
+  });
+
+  it('adds exactly one element to the page and leaves its text unchanged', async () => {
+    const counts = await page.evaluate(() => ({
+      hosts: document.querySelectorAll('policylens-ui').length,
+      elements: document.getElementsByTagName('*').length,
+    }));
+    expect(counts.hosts).toBe(1);
+    const reference = await browser.context.newPage();
+    // The same page without content scripts' element: compare element counts and body text.
+    await reference.goto(server.url('/demo-speech.html'));
+    await waitForHighlights(reference, 1);
+    const [text, referenceText] = await Promise.all([
+      page.evaluate(() => document.body.innerText),
+      reference.evaluate(() => document.body.innerText),
+    ]);
+    expect(text).toBe(referenceText);
+    await reference.close();
+  });
+
+  it('shows a tooltip that explains 六稳 when the reader hovers it', async () => {
+    const point = await pointOfTerm(page, '六稳');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await readTooltip(page))?.visible, { timeout: 5_000 }).toBe(true);
+    const tooltip = await readTooltip(page);
+    expect(tooltip?.role).toBe('tooltip');
+    expect(tooltip?.text).toContain('六稳');
+    expect(tooltip?.text).toContain('稳就业');
+    await page.screenshot({ path: join(SCREENSHOTS, 'tooltip-hover.png') });
+  });
+
+  it('lists what the page holds in the popup opened for that tab', async () => {
+    const popup = await browser.openPopup(page);
+    await popup.waitForSelector('.term-item');
+    const terms = await popup.locator('.term-item .term').allTextContents();
+    for (const term of ['六稳', '六保', '三大攻坚战', '放管服']) expect(terms).toContain(term);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png'), fullPage: true });
+    await popup.close();
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * End-to-end harness: a static server on 127.0.0.1 for the fixture pages, and real Chromium
+ * (Debian's /usr/bin/chromium, or $CHROMIUM_PATH) with the built extension loaded, driven by
+ * playwright-core. Nothing here downloads a browser.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const SCREENSHOTS = join(ROOT, 'screenshots');
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function findChromium(): string {
+  const found = CANDIDATES.find((path): path is string => !!path && existsSync(path));
+  if (!found) {
+    throw new Error(
+      "No Chromium found for the end-to-end tests. Install Debian's package: `sudo apt-get install -y chromium fonts-noto-cjk` " +
+        '(or set CHROMIUM_PATH to a Chromium/Chrome binary). The browser tests are never skipped.',
+    );
+  }
+  return found;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+export interface FixtureServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** Serves tests/fixtures (and any extra routes) on 127.0.0.1 at a free port. */
+export async function startServer(routes: Record<string, { type: string; body: string }> = {}): Promise<FixtureServer> {
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const route = routes[path];
+    if (route) {
+      response.writeHead(200, { 'content-type': route.type });
+      response.end(route.body);
+      return;
+    }
+    const file = normalize(join(FIXTURES, path));
+    if (!file.startsWith(FIXTURES) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('server has no port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path) => origin + path,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** The browser's tab id of a page (what `popup.html?tabId=N` takes). */
+  tabIdOf(page: Page): Promise<number>;
+  /** Opens the popup as a page, targeting the tab of `page`. */
+  openPopup(page: Page): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  locale?: string;
+  withExtension?: boolean;
+  colorScheme?: 'light' | 'dark';
+  headless?: boolean;
+}
+
+export async function launchBrowser({
+  locale = 'zh-CN',
+  withExtension = true,
+  colorScheme = 'light',
+}: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'policylens-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless,
+    locale,
+    colorScheme,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${locale}`,
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+    ],
+  });
+  let serviceWorker: Worker | undefined;
+  let extensionId = '';
+  if (withExtension) {
+    serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(serviceWorker.url()).host;
+  }
+  const worker = serviceWorker;
+  const tabIdOf = async (page: Page): Promise<number> => {
+    if (!worker) throw new Error('no extension loaded');
+    // Without the "tabs" permission (which PolicyLens does not ask for) tab URLs are hidden from
+    // the extension, so find the tab by making it the active one.
+    await page.bringToFront();
+    const id = await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? -1;
+    });
+    if (id < 0) throw new Error(`no active tab for ${page.url()}`);
+    return id;
+  };
+  return {
+    context,
+    extensionId,
+    serviceWorker: worker as Worker,
+    tabIdOf,
+    async openPopup(page) {
+      const tabId = await tabIdOf(page);
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+      return popup;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until PolicyLens has registered its highlights, and returns their ranges' text by name. */
+export async function waitForHighlights(page: Page, minimum = 1): Promise<Record<string, string[]>> {
+  await page.waitForFunction(
+    (min) => {
+      let total = 0;
+      for (const [name, highlight] of CSS.highlights) if (name.startsWith('policylens-')) total += highlight.size;
+      return total >= min;
+    },
+    minimum,
+    { timeout: 15_000 },
+  );
+  return page.evaluate(() => {
+    const byName: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('policylens-')) continue;
+      byName[name] = [...highlight].map((range) => (range as Range).toString());
+    }
+    return byName;
+  });
+}
+
+/** The viewport centre of the first highlighted range whose text is `term`. */
+export async function pointOfTerm(page: Page, term: string): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate((wanted) => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
+      for (const range of highlight) {
+        if ((range as Range).toString() !== wanted) continue;
+        const element = (range as Range).startContainer.parentElement;
+        element?.scrollIntoView({ block: 'center' });
+        const rect = (range as Range).getClientRects()[0];
+        if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, term);
+  if (!point) throw new Error(`no highlighted "${term}" on the page`);
+  return point;
+}
+
+/** The hover card's text and role, read from PolicyLens's open shadow root. */
+export async function readTooltip(page: Page): Promise<{ role: string | null; text: string; visible: boolean } | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('policylens-ui');
+    const card = host?.shadowRoot?.querySelector('.tooltip');
+    if (!card) return null;
+    return { role: card.getAttribute('role'), text: card.textContent ?? '', visible: !(card as HTMLElement).hidden };
+  });
+}
