@@ -14,7 +14,7 @@ const server = await startServer();
 const browser = await launchBrowser({ headless });
 const page = await browser.context.newPage();
 await page.goto(server.url('/demo-speech.html'));
-await waitForHighlights(page, 1);
+await waitForHighlights(page);
 console.log(`PolicyLens demo: ${server.url('/demo-speech.html')}`);
 
 if (!headless) {

@@ -92,6 +92,7 @@ export async function launchBrowser({
   locale = 'zh-CN',
   withExtension = true,
   colorScheme = 'light',
+  headless = true,
 }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
@@ -153,17 +154,15 @@ export async function launchBrowser({
   };
 }
 
-/** Waits until PolicyLens has registered its highlights, and returns their ranges' text by name. */
-export async function waitForHighlights(page: Page, minimum = 1): Promise<Record<string, string[]>> {
-  await page.waitForFunction(
-    (min) => {
-      let total = 0;
-      for (const [name, highlight] of CSS.highlights) if (name.startsWith('policylens-')) total += highlight.size;
-      return total >= min;
-    },
-    minimum,
-    { timeout: 15_000 },
-  );
+/** Waits until PolicyLens has finished annotating (its `policylens:annotate` measure, which the
+ * content script records in the page's shared performance timeline). */
+export async function waitForAnnotation(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, undefined, { timeout: 15_000 });
+}
+
+/** Waits for the annotation to finish and returns the highlighted ranges' text by highlight name. */
+export async function waitForHighlights(page: Page): Promise<Record<string, string[]>> {
+  await waitForAnnotation(page);
   return page.evaluate(() => {
     const byName: Record<string, string[]> = {};
     for (const [name, highlight] of CSS.highlights) {
