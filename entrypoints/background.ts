@@ -17,6 +17,10 @@ export default defineBackground(() => {
     void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b6fd8' });
   });
 
+  // The same handler the shortcuts call, reachable from tests and scripts through the service worker:
+  // synthetic key presses never reach extension shortcuts.
+  (globalThis as { policylensRunCommand?: typeof runCommandInTab }).policylensRunCommand = runCommandInTab;
+
   browser.commands.onCommand.addListener((command, tab) => {
     if (!(COMMANDS as readonly string[]).includes(command)) return;
     void runCommandInTab(command as CommandName, tab?.id);

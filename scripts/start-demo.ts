@@ -42,7 +42,9 @@ if (!headless) {
     })),
   );
   writeFileSync(join(outDir, 'found-terms.json'), JSON.stringify(terms, null, 2) + '\n');
-  console.log(`No display: ran headless. ${terms.length} distinct terms found; screenshots and found-terms.json are in ${outDir}/`);
+  console.log(
+    `No display: ran headless. ${terms.length} distinct terms found; screenshots and found-terms.json are in ${outDir}/`,
+  );
   await browser.close();
   await server.close();
 }

@@ -58,6 +58,9 @@ export default defineContentScript({
     });
     ctx.onInvalidated(unwatch);
 
+    // Single-page apps change route without a page load (WXT watches the History API for us).
+    ctx.addEventListener(window, 'wxt:locationchange', () => void session.restart());
+
     await session.start();
   },
 });

@@ -5,7 +5,7 @@
  */
 import type { TermMatch, TermMatcher } from '../core/matcher/matcher';
 import type { MatchIndexEntry } from '../core/matcher/match-index';
-import { collectBlocks, locate, type TextBlock } from './page-text';
+import { collectBlocks, isInsideSkipped, locate, type TextBlock } from './page-text';
 import type { HighlightLayer } from './highlight-layer';
 import { yieldToPage } from './yield';
 
@@ -29,7 +29,8 @@ const SLICE_MS = 8;
 export const ANNOTATE_MEASURE = 'policylens:annotate';
 
 export class Annotator {
-  private blocks: AnnotatedBlock[] = [];
+  /** Annotated blocks, in the order they were read (re-read blocks go to the end). */
+  private blocks = new Set<AnnotatedBlock>();
   private readonly nodeToBlock = new WeakMap<Text, { block: AnnotatedBlock; nodeIndex: number }>();
   private generation = 0;
 
@@ -64,6 +65,10 @@ export class Annotator {
   private addBlock(block: TextBlock): void {
     const matches = this.matcher.find(block.text);
     if (matches.length === 0) return;
+    // Hidden text (display:none menus, collapsed duplicates) is not reading text. Checked only for
+    // blocks with matches, as it needs style information.
+    const holder = block.nodes[0]!.parentElement;
+    if (holder && typeof holder.checkVisibility === 'function' && !holder.checkVisibility()) return;
     const annotated: AnnotatedBlock = { block, matches, ranges: [] };
     for (const match of matches) {
       const range = document.createRange();
@@ -75,14 +80,48 @@ export class Annotator {
       this.layer.add(this.entries[match.entry]!.category, range);
     }
     block.nodes.forEach((node, nodeIndex) => this.nodeToBlock.set(node, { block: annotated, nodeIndex }));
-    this.blocks.push(annotated);
+    this.blocks.add(annotated);
+  }
+
+  private removeBlock(annotated: AnnotatedBlock): void {
+    annotated.matches.forEach((match, index) => this.layer.remove(this.entries[match.entry]!.category, annotated.ranges[index]!));
+    for (const node of annotated.block.nodes) {
+      if (this.nodeToBlock.get(node)?.block === annotated) this.nodeToBlock.delete(node);
+    }
+    this.blocks.delete(annotated);
+  }
+
+  /**
+   * Re-reads only the given block containers after the page changed: their old highlights go, their
+   * text is read and matched again; highlights of text that left the page go too.
+   */
+  async reannotate(containers: Iterable<Element>): Promise<void> {
+    const roots = outermost([...containers].filter((element) => element.isConnected && !isInsideSkipped(element, this.exclude)));
+    for (const annotated of [...this.blocks]) {
+      const { container, nodes } = annotated.block;
+      const stale =
+        !container.isConnected || nodes.some((node) => !node.isConnected) || roots.some((root) => root.contains(container));
+      if (stale) this.removeBlock(annotated);
+    }
+    let sliceStart = performance.now();
+    const generation = this.generation;
+    for (const root of roots) {
+      for (const block of collectBlocks(root, { exclude: this.exclude })) {
+        this.addBlock(block);
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          if (generation !== this.generation) return;
+          sliceStart = performance.now();
+        }
+      }
+    }
   }
 
   /** Removes every highlight and forgets the page (annotation switched off, or page left). */
   clear(): void {
     this.generation++;
     this.layer.clear();
-    this.blocks = [];
+    this.blocks.clear();
   }
 
   get matchCount(): number {
@@ -137,8 +176,14 @@ export class Annotator {
         terms.push({ entry: this.entries[match.entry]!, block, index, range: block.ranges[index]! });
       });
     }
-    return terms;
+    // Blocks re-read after a change sit at the end of the set: restore document order.
+    return terms.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
+}
+
+/** Drops elements contained in another element of the list. */
+function outermost(elements: Element[]): Element[] {
+  return elements.filter((element) => !elements.some((other) => other !== element && other.contains(element)));
 }
 
 function pointInRange(range: Range, x: number, y: number): boolean {

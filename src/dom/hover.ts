@@ -11,7 +11,8 @@ import type { Tooltip } from './tooltip/tooltip';
 const CLOSE_GRACE_MS = 250;
 
 export interface HoverOptions {
-  annotator: Annotator;
+  /** The current annotator (a new one after a route change), or null while switched off. */
+  annotator: () => Annotator | null;
   tooltip: Tooltip;
   layer: HighlightLayer;
   hoverDelayMs: () => number;
@@ -55,7 +56,7 @@ export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }
       return;
     }
     const caret = caretAt(document, x, y);
-    const term = caret ? annotator.termAt(caret.node, caret.offset, x, y) : null;
+    const term = caret ? (annotator()?.termAt(caret.node, caret.offset, x, y) ?? null) : null;
     if (!term) {
       clearTimeout(pending);
       pending = undefined;
@@ -91,7 +92,7 @@ export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }
     (event) => {
       if (event.composedPath().includes(tooltip.element)) return;
       const caret = caretAt(document, event.clientX, event.clientY);
-      const term = caret ? annotator.termAt(caret.node, caret.offset, event.clientX, event.clientY) : null;
+      const term = caret ? (annotator()?.termAt(caret.node, caret.offset, event.clientX, event.clientY) ?? null) : null;
       if (term) {
         clearTimeout(pending);
         showTerm(term, true);

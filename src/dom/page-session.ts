@@ -13,6 +13,7 @@ import { EntryCache } from './entry-cache';
 import { hasChineseText } from './has-chinese';
 import { HighlightLayer, highlightApiAvailable } from './highlight-layer';
 import { installHover } from './hover';
+import { watchPage } from './page-watcher';
 import { Tooltip } from './tooltip/tooltip';
 
 export interface PageSessionOptions {
@@ -35,8 +36,11 @@ export class PageSession {
   private readonly cache: EntryCache;
   private readonly tooltip: Tooltip;
   private hover: ReturnType<typeof installHover> | null = null;
+  private matcher: TermMatcher | null = null;
   private focusIndex = -1;
   private onPageIds = new Set<string>();
+  /** Aborts what one annotation run installed (page watcher); replaced on every start. */
+  private runAbort = new AbortController();
 
   constructor(private readonly options: PageSessionOptions) {
     this.settings = options.settings;
@@ -59,17 +63,46 @@ export class PageSession {
       this.state = 'no-chinese';
       return;
     }
-    const matcher = new TermMatcher(this.options.index);
-    this.annotator = new Annotator(matcher, this.layer, new Set([this.options.uiHost]));
-    this.hover = installHover({
-      annotator: this.annotator,
+    // Built once per session (the automaton), on the first page that needs it.
+    this.matcher ??= new TermMatcher(this.options.index);
+    this.annotator = new Annotator(this.matcher, this.layer, new Set([this.options.uiHost]));
+    this.hover ??= installHover({
+      annotator: () => this.annotator,
       tooltip: this.tooltip,
       layer: this.layer,
       hoverDelayMs: () => this.settings.hoverDelayMs,
       signal: this.options.signal,
     });
-    await this.annotator.annotate(document.body ?? document.documentElement);
+    const root = document.body ?? document.documentElement;
+    const annotator = this.annotator;
+    this.runAbort = new AbortController();
+    // Watch before reading, so that what changes while we read is read again afterwards.
+    watchPage({
+      root,
+      ignore: this.options.uiHost,
+      onChange: async (containers) => {
+        await annotator.reannotate(containers);
+        this.afterChange();
+      },
+      signal: AbortSignal.any([this.options.signal, this.runAbort.signal]),
+    });
+    await annotator.annotate(root);
+    if (this.annotator !== annotator) return;
     this.state = 'annotated';
+    this.afterChange();
+  }
+
+  /** Runs the whole page again (a single-page app moved to another route). */
+  async restart(): Promise<void> {
+    if (this.state === 'disabled') return;
+    this.stop();
+    // The route change is announced before the app renders the new route: let it render first.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await this.start();
+  }
+
+  private afterChange(): void {
+    if (!this.annotator) return;
     const counts = this.annotator.countsByEntry();
     this.onPageIds = new Set([...counts.keys()].map((entry) => this.annotator!.entries[entry]!.id));
     this.options.reportCount(this.annotator.matchCount);
@@ -78,6 +111,7 @@ export class PageSession {
   }
 
   stop(): void {
+    this.runAbort.abort();
     this.tooltip.hide();
     this.annotator?.clear();
     this.annotator = null;

@@ -108,6 +108,15 @@ export function isSkippedElement(element: Element, exclude?: ReadonlySet<Element
   return false;
 }
 
+/** Whether an element lies inside (or is) a region that is never annotated: an editor, a form field … */
+export function isInsideSkipped(element: Element, exclude?: ReadonlySet<Element>): boolean {
+  if ((element as HTMLElement).isContentEditable) return true;
+  for (let current: Element | null = element; current; current = current.parentElement) {
+    if (isSkippedElement(current, exclude)) return true;
+  }
+  return false;
+}
+
 export function isBlockElement(element: Element): boolean {
   return BLOCK_TAGS.has(element.tagName.toUpperCase());
 }

@@ -37,7 +37,11 @@ describe('the demo speech page in Chromium with the built extension', () => {
     const all = Object.values(highlights)
       .flat()
       .map((text) => text.replace(/[“”]/g, ''));
-    for (const term of ['六稳', '六保', '三大攻坚战', '放管服']) expect(all.some((text) => text.startsWith(term)), term).toBe(true);
+    for (const term of ['六稳', '六保', '三大攻坚战', '放管服'])
+      expect(
+        all.some((text) => text.startsWith(term)),
+        term,
+      ).toBe(true);
   });
 
   it('adds exactly one element to the page and leaves its text unchanged', async () => {

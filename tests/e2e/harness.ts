@@ -157,7 +157,9 @@ export async function launchBrowser({
 /** Waits until PolicyLens has finished annotating (its `policylens:annotate` measure, which the
  * content script records in the page's shared performance timeline). */
 export async function waitForAnnotation(page: Page): Promise<void> {
-  await page.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, undefined, {
+    timeout: 15_000,
+  });
 }
 
 /** Waits for the annotation to finish and returns the highlighted ranges' text by highlight name. */

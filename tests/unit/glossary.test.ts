@@ -34,8 +34,12 @@ describe('the bundled glossary', () => {
     const matches = matcher.find(speech);
     const foundIds = new Set(matches.map((match) => matcher.index.entries[match.entry]!.id));
     // An occurrence inside a longer term (两不愁三保障 inside 一超过两不愁三保障) is rightly that longer term.
-    const insideLongerMatch = (start: number, end: number) => matches.some((match) => match.start <= start && end <= match.end && end - start < match.end - match.start);
-    const occurrences = (form: string) => [...speech.matchAll(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => [m.index, m.index + form.length] as const);
+    const insideLongerMatch = (start: number, end: number) =>
+      matches.some((match) => match.start <= start && end <= match.end && end - start < match.end - match.start);
+    const occurrences = (form: string) =>
+      [...speech.matchAll(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map(
+        (m) => [m.index, m.index + form.length] as const,
+      );
     const missing = glossary.entries
       .filter((entry) => glossary.fileOf.get(entry.id)?.startsWith('seed-'))
       .filter((entry) => !foundIds.has(entry.id))
@@ -45,7 +49,8 @@ describe('the bundled glossary', () => {
       })
       .map((entry) => entry.term);
     expect(missing).toEqual([]);
-    for (const term of ['六稳', '六保', '三大攻坚战', '放管服', '河长制', '清四乱']) expect(foundIds.has(byTerm.get(term)!.id), term).toBe(true);
+    for (const term of ['六稳', '六保', '三大攻坚战', '放管服', '河长制', '清四乱'])
+      expect(foundIds.has(byTerm.get(term)!.id), term).toBe(true);
   });
 
   it('generates Traditional variants, so 六穩 is found as 六稳', () => {

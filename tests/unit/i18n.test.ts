@@ -16,7 +16,9 @@ describe('the UI strings', () => {
 
   it('use the same substitutions in both languages', () => {
     const placeholders = (catalog: object, key: string) =>
-      (key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalog) as string).match(/\$\d/g)?.sort() ?? [];
+      (key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalog) as string)
+        .match(/\$\d/g)
+        ?.sort() ?? [];
     for (const key of keys(en)) expect(placeholders(zhCN, key), key).toEqual(placeholders(en, key));
   });
 

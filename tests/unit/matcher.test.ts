@@ -50,7 +50,11 @@ describe('the Aho–Corasick automaton', () => {
 describe('the term matcher', () => {
   it('prefers the longest term: 三大攻坚战 over 攻坚战, 扫黑除恶专项斗争 over 扫黑除恶', () => {
     const matcher = new TermMatcher(index(['攻坚战', '三大攻坚战', '扫黑除恶', '扫黑除恶专项斗争']));
-    expect(found(matcher, '打好三大攻坚战,开展扫黑除恶专项斗争和扫黑除恶')).toEqual(['三大攻坚战', '扫黑除恶专项斗争', '扫黑除恶']);
+    expect(found(matcher, '打好三大攻坚战,开展扫黑除恶专项斗争和扫黑除恶')).toEqual([
+      '三大攻坚战',
+      '扫黑除恶专项斗争',
+      '扫黑除恶',
+    ]);
   });
 
   it('splits 六稳六保 into 六稳 and 六保', () => {
@@ -81,16 +85,39 @@ describe('the term matcher', () => {
     expect(found(matcher, '要保基本民生')).toEqual(['保基本民生']);
   });
 
+  it('does NOT take an everyday phrase for a family member unless its family is in the same text', () => {
+    const matcher = new TermMatcher({
+      version: 'test',
+      foldPairs: '',
+      entries: [
+        { id: 'fang-guan-fu', term: '放管服', category: 'reform', family: null, boundary: null },
+        { id: 'jianzheng', term: '简政放权', category: 'reform', family: 'fang-guan-fu', boundary: null },
+        { id: 'youhua', term: '优化服务', category: 'reform', family: 'fang-guan-fu', boundary: { needsFamily: true } },
+      ],
+      forms: [
+        ['放管服', 0],
+        ['简政放权', 1],
+        ['优化服务', 2],
+      ],
+    });
+    expect(found(matcher, '银行要优化服务')).toEqual([]);
+    expect(found(matcher, '简政放权、放管结合、优化服务')).toEqual(['简政放权', '优化服务']);
+  });
+
   it('equals the naive leftmost-longest reference on random text over the patterns’ alphabet', () => {
     const alphabet = ['六', '稳', '保', '三', '大', '攻', '坚', '战', '，'];
     const word = fc.array(fc.constantFrom(...alphabet), { minLength: 2, maxLength: 5 }).map((chars) => chars.join(''));
     fc.assert(
-      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }), (patterns, chars) => {
-        const text = chars.join('');
-        const matcher = new TermMatcher(index(patterns));
-        const actual = matcher.find(text).map((m: TermMatch) => [m.start, m.end, m.entry]);
-        expect(actual).toEqual(naiveLeftmostLongest(patterns, text));
-      }),
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }),
+        (patterns, chars) => {
+          const text = chars.join('');
+          const matcher = new TermMatcher(index(patterns));
+          const actual = matcher.find(text).map((m: TermMatch) => [m.start, m.end, m.entry]);
+          expect(actual).toEqual(naiveLeftmostLongest(patterns, text));
+        },
+      ),
       { numRuns: 400 },
     );
   });

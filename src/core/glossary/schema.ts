@@ -61,6 +61,8 @@ const boundary = z
   .object({
     notAfter: z.string().min(1).optional(),
     notBefore: z.string().min(1).optional(),
+    /** An everyday phrase that is jargon only beside its family (优化服务 next to 简政放权 or 放管服). */
+    needsFamily: z.boolean().optional(),
   })
   .nullable();
 

@@ -11,7 +11,7 @@ export interface MatchIndexEntry {
   term: string;
   category: Category;
   family: string | null;
-  boundary: { notAfter?: string | undefined; notBefore?: string | undefined } | null;
+  boundary: { notAfter?: string | undefined; notBefore?: string | undefined; needsFamily?: boolean | undefined } | null;
 }
 
 export interface MatchIndex {

@@ -30,6 +30,8 @@ export class TermMatcher {
   /** Entry index → characters forbidden right before / right after a match (folded). */
   private readonly notAfter: Array<string | null>;
   private readonly notBefore: Array<string | null>;
+  private readonly needsFamily: boolean[];
+  private readonly hasFamilyRules: boolean;
 
   constructor(readonly index: MatchIndex) {
     this.fold = buildFoldTable(index.foldPairs);
@@ -48,6 +50,8 @@ export class TermMatcher {
     this.notAfter = index.entries.map((entry) =>
       entry.boundary?.notAfter ? normalizeForm(entry.boundary.notAfter, this.fold) : null,
     );
+    this.needsFamily = index.entries.map((entry) => entry.boundary?.needsFamily === true);
+    this.hasFamilyRules = this.needsFamily.includes(true);
     this.notBefore = index.entries.map((entry) =>
       entry.boundary?.notBefore ? normalizeForm(entry.boundary.notBefore, this.fold) : null,
     );
@@ -83,6 +87,17 @@ export class TermMatcher {
       });
       reachedEnd = candidate.end;
     }
-    return matches;
+    return this.hasFamilyRules ? matches.filter((match) => this.keepInContext(match, matches)) : matches;
+  }
+
+  /** A `needsFamily` member stays only when its family or a sibling is matched in the same text. */
+  private keepInContext(match: TermMatch, all: readonly TermMatch[]): boolean {
+    if (!this.needsFamily[match.entry]) return true;
+    const family = this.index.entries[match.entry]!.family;
+    return all.some((other) => {
+      if (other === match) return false;
+      const entry = this.index.entries[other.entry]!;
+      return entry.id === family || (family !== null && entry.family === family);
+    });
   }
 }

@@ -1,0 +1,202 @@
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  pointOfTerm,
+  readTooltip,
+  SCREENSHOTS,
+  startServer,
+  waitForAnnotation,
+  waitForHighlights,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(path));
+  return page;
+}
+
+/** Highlighted text, flattened, with the id of the element each range starts in. */
+async function highlightedIn(target: Page | Frame): Promise<Array<{ text: string; in: string }>> {
+  return target.evaluate(() => {
+    const found: Array<{ text: string; in: string }> = [];
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
+      for (const range of highlight as Highlight) {
+        const r = range as Range;
+        if (r.collapsed) continue;
+        const holder = r.startContainer.parentElement?.closest('[id]');
+        found.push({ text: r.toString(), in: holder?.id ?? '' });
+      }
+    }
+    return found;
+  });
+}
+
+async function badgeText(page: Page): Promise<string> {
+  const tabId = await browser.tabIdOf(page);
+  return browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+describe('the annotator on split, quoted and Traditional text', () => {
+  it('finds terms split across inline elements, quotes, Traditional forms and line breaks', async () => {
+    const page = await open('/annotator/split-terms.html');
+    await waitForHighlights(page);
+    const found = await highlightedIn(page);
+    const inElement = (id: string) => found.filter((hit) => hit.in === id).map((hit) => hit.text);
+    expect(inElement('bold')).toEqual(['六稳']);
+    expect(inElement('font')).toEqual(['六保']);
+    expect(inElement('link')).toEqual(['放管服改革']);
+    expect(inElement('quoted')).toEqual(['米袋子”省长负责制']);
+    expect(inElement('traditional')).toEqual(['六穩']);
+    expect(inElement('linebreak')).toEqual(['三大攻\n坚战']);
+    await page.close();
+  });
+
+  it('does NOT join a term across blocks, inside a longer word, or in hidden and non-reading text', async () => {
+    const page = await open('/annotator/split-terms.html');
+    await waitForHighlights(page);
+    const found = await highlightedIn(page);
+    const ids = new Set(found.map((hit) => hit.in));
+    for (const id of ['across', 'inside-word', 'hidden', 'display-none']) expect(ids.has(id), id).toBe(false);
+    expect(found).toHaveLength(6);
+    await page.close();
+  });
+});
+
+describe('the annotator on a page that changes', () => {
+  it('highlights text added after load, drops highlights of removed text, and follows a route change', async () => {
+    const page = await open('/annotator/dynamic.html');
+    await waitForHighlights(page);
+    expect((await highlightedIn(page)).map((hit) => hit.text)).toEqual(['六稳']);
+
+    await page.evaluate(() => {
+      const w = window as unknown as { addItem(text: string): void };
+      w.addItem('新闻一：三大攻坚战取得成效');
+      w.addItem('新闻二：河长制全面推行');
+    });
+    await expect
+      .poll(async () => (await highlightedIn(page)).map((hit) => hit.text).sort(), { timeout: 5_000 })
+      .toEqual(['三大攻坚战', '六稳', '河长制'].sort());
+    await expect.poll(() => badgeText(page), { timeout: 5_000 }).toBe('3');
+
+    await page.evaluate(() => (window as unknown as { removeFeed(): void }).removeFeed());
+    await expect.poll(async () => (await highlightedIn(page)).map((hit) => hit.text), { timeout: 5_000 }).toEqual(['六稳']);
+
+    await page.evaluate(() => (window as unknown as { goTo(route: string): void }).goTo('second'));
+    await expect
+      .poll(async () => (await highlightedIn(page)).map((hit) => hit.text).sort(), { timeout: 5_000 })
+      .toEqual(['放管服改革', '河长制'].sort());
+    await expect.poll(() => badgeText(page), { timeout: 5_000 }).toBe('2');
+    await page.close();
+  });
+});
+
+describe('the annotator around what the reader types', () => {
+  it('does NOT highlight inside a textarea, an input or editable regions, and typing works as before', async () => {
+    const page = await open('/annotator/editors.html');
+    await waitForHighlights(page);
+    const found = await highlightedIn(page);
+    expect(found.map((hit) => hit.in)).toEqual(['reading', 'reading']);
+
+    await page.click('#editor p');
+    await page.keyboard.press('End');
+    await page.keyboard.type('和六稳');
+    await page.keyboard.press('Control+Z');
+    await page.click('#textarea');
+    await page.keyboard.press('End');
+    await page.keyboard.type('六保');
+    expect(await page.inputValue('#textarea')).toBe('文本框里的六稳六保');
+    await page.waitForTimeout(400); // let the page watcher's quiet period pass
+    expect((await highlightedIn(page)).map((hit) => hit.in)).toEqual(['reading', 'reading']);
+    await page.close();
+  });
+});
+
+describe('the annotator on hostile pages, frames and pages without Chinese', () => {
+  it('shows a working tooltip on a page whose CSS resets everything with !important', async () => {
+    const page = await open('/annotator/hostile-css.html');
+    await waitForHighlights(page);
+    const point = await pointOfTerm(page, '六稳');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await readTooltip(page))?.visible, { timeout: 5_000 }).toBe(true);
+    expect((await readTooltip(page))?.text).toContain('稳就业');
+    const box = await page.evaluate(() => {
+      const card = document.querySelector('policylens-ui')!.shadowRoot!.querySelector('.tooltip')!;
+      const rect = card.getBoundingClientRect();
+      return { width: rect.width, height: rect.height, background: getComputedStyle(card).backgroundColor };
+    });
+    expect(box.width).toBeGreaterThan(200);
+    expect(box.height).toBeGreaterThan(80);
+    expect(box.background).toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: join(SCREENSHOTS, 'tooltip-hostile-css.png'), animations: 'disabled' });
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readTooltip(page))?.visible).toBe(false);
+    await page.close();
+  });
+
+  it('annotates a same-origin iframe in its own frame', async () => {
+    const page = await open('/annotator/frame-host.html');
+    await waitForHighlights(page);
+    const frame = page.frames().find((f) => f.url().endsWith('frame-inner.html'))!;
+    await waitForAnnotation(frame as unknown as Page);
+    expect((await highlightedIn(frame)).map((hit) => hit.text)).toEqual(['放管服改革']);
+    expect((await highlightedIn(page)).map((hit) => hit.text)).toEqual(['三大攻坚战']);
+    await page.close();
+  });
+
+  it('does nothing on a page without Chinese and says so in the popup', async () => {
+    const page = await open('/annotator/no-chinese.html');
+    const popup = await browser.openPopup(page);
+    await expect.poll(() => popup.locator('.status .message').textContent(), { timeout: 5_000 }).toContain('中文');
+    expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('policylens-')).length)).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the keyboard commands', () => {
+  it('jump to the next term and open its card as a dialog, from the same handler the shortcuts use', async () => {
+    const page = await open('/demo-speech.html');
+    await waitForHighlights(page);
+    const tabId = await browser.tabIdOf(page);
+    await browser.serviceWorker.evaluate(
+      (id) =>
+        (globalThis as unknown as { policylensRunCommand(c: string, id: number): Promise<void> }).policylensRunCommand(
+          'next-term',
+          id,
+        ),
+      tabId,
+    );
+    await expect.poll(async () => (await readTooltip(page))?.role, { timeout: 5_000 }).toBe('dialog');
+    const first = (await readTooltip(page))?.text ?? '';
+    expect(first).toContain('稳就业'); // 六稳 is the first term in the speech
+    await browser.serviceWorker.evaluate(
+      (id) =>
+        (globalThis as unknown as { policylensRunCommand(c: string, id: number): Promise<void> }).policylensRunCommand(
+          'next-term',
+          id,
+        ),
+      tabId,
+    );
+    await expect.poll(async () => (await readTooltip(page))?.text).not.toBe(first);
+    await page.screenshot({ path: join(SCREENSHOTS, 'tooltip-pinned.png'), animations: 'disabled' });
+    await page.close();
+  });
+});
