@@ -38,7 +38,7 @@ async function highlightedIn(target: Page | Frame): Promise<Array<{ text: string
     const found: Array<{ text: string; in: string }> = [];
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
-      for (const range of highlight as Highlight) {
+      for (const range of highlight) {
         const r = range as Range;
         if (r.collapsed) continue;
         const holder = r.startContainer.parentElement?.closest('[id]');
