@@ -14,6 +14,8 @@ import { hasChineseText } from './has-chinese';
 import { HighlightLayer, highlightApiAvailable } from './highlight-layer';
 import { installHover } from './hover';
 import { watchPage } from './page-watcher';
+import { collectBlocks } from './page-text';
+import { findUnknownFormulas } from '../core/report/unknown-formulas';
 import { Tooltip } from './tooltip/tooltip';
 
 export interface PageSessionOptions {
@@ -142,7 +144,19 @@ export class PageSession {
       totalMatches: this.annotator?.matchCount ?? 0,
       terms,
       glossaryVersion: this.options.index.version,
+      unknownFormulas: this.annotator && this.matcher ? this.unknownFormulas(this.matcher) : [],
     };
+  }
+
+  /** Read on demand (the popup opened), not during annotation: it needs every block, not only matched ones. */
+  private unknownFormulas(matcher: TermMatcher): PageReport['unknownFormulas'] {
+    const blocks = collectBlocks(document.body ?? document.documentElement, { exclude: new Set([this.options.uiHost]) });
+    return findUnknownFormulas(
+      blocks.map(({ text }) => {
+        const matches = matcher.find(text);
+        return { text, covered: (start: number, end: number) => matches.some((match) => match.start < end && start < match.end) };
+      }),
+    ).slice(0, 30);
   }
 
   runCommand(command: CommandName): void {

@@ -5,6 +5,7 @@
 import glossary from '../../.generated/glossary.json';
 import type { GlossaryEntry } from '../core/glossary/schema';
 import { createGlossarySearch } from '../core/glossary/search';
+import { familyCoverage } from '../core/report/family-coverage';
 import { buildCard } from '../dom/tooltip/card';
 import { t, getLocale } from '../shared/i18n';
 import { sendMessage, type PageReport } from '../shared/protocol';
@@ -80,12 +81,35 @@ function renderReport(report: PageReport, status: HTMLElement, termsSection: HTM
   for (const term of report.terms) {
     const item = el('li', `term-item category-${term.category}`);
     item.dataset.entryId = term.entryId;
-    item.append(el('span', 'term', term.term), el('span', 'count', String(term.count)));
-    const english = byId.get(term.entryId)?.english[0]?.text;
-    if (english) item.append(el('span', 'english', english));
+    const english = byId.get(term.entryId)?.english[0]?.text ?? '';
+    const englishCell = el('span', 'english', english);
+    englishCell.title = english;
+    item.append(el('span', 'term', term.term), englishCell, el('span', 'count', String(term.count)));
     list.append(item);
   }
   termsSection.append(list);
+  termsSection.append(buildFamilies(new Set(report.terms.map((term) => term.entryId))));
+  if (report.unknownFormulas.length > 0) {
+    termsSection.append(el('h2', undefined, t('popup.unknownHeading')));
+    termsSection.append(el('p', 'summary', t('popup.unknownHint')));
+    const unknown = el('ul', 'unknown-list');
+    for (const formula of report.unknownFormulas) unknown.append(el('li', 'unknown-item', `${formula.text} ×${formula.count}`));
+    termsSection.append(unknown);
+  }
+}
+
+function buildFamilies(onPage: ReadonlySet<string>): HTMLElement {
+  const section = el('div', 'families');
+  section.append(el('h2', undefined, t('popup.familiesHeading')));
+  for (const { family, members, found } of familyCoverage(entries, onPage)) {
+    const row = el('div', 'family-row');
+    row.append(el('span', 'family-name', t('popup.familyFound', family.term, found, members.length)));
+    const list = el('span', 'family-members');
+    for (const member of members) list.append(el('span', member.onPage ? 'member on-page' : 'member', member.entry.term));
+    row.append(list);
+    section.append(row);
+  }
+  return section;
 }
 
 function buildSearch(): HTMLElement {

@@ -27,6 +27,8 @@ export const pageReportSchema = z.object({
   totalMatches: z.number().check(z.int(), z.nonnegative()),
   terms: z.array(termCountSchema),
   glossaryVersion: z.string(),
+  /** Formula-like phrases on the page with no glossary entry (五个一批 …). */
+  unknownFormulas: z.array(z.object({ text: z.string(), count: z.number() })),
 });
 export type PageReport = z.infer<typeof pageReportSchema>;
 

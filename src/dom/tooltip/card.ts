@@ -3,6 +3,7 @@
  * glossary text is never parsed as HTML.
  */
 import type { GlossaryEntry } from '../../core/glossary/schema';
+import { sensesToShow } from '../../core/glossary/senses';
 import { t } from '../../shared/i18n';
 import type { TooltipLanguage } from '../../shared/settings';
 
@@ -40,24 +41,22 @@ export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned,
   card.append(header);
   if (showPinyin) card.append(el('div', 'pinyin', entry.pinyin));
 
-  const english = entry.english[0];
-  if (english) {
+  // Renderings drift over the years: the hover card shows the most recent, the pinned card all of
+  // them with where and when each was used, which is what translators need.
+  const renderings = [...entry.english].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+  for (const english of pinned ? renderings : renderings.slice(0, 1)) {
     const line = el('div', 'english');
     line.lang = 'en';
     line.append(el('span', 'label', `${t('tooltip.english')}: `), el('span', 'english-text', english.text));
-    if (english.year) line.append(el('span', 'muted', ` (${english.year})`));
+    line.append(el('span', 'muted', pinned ? ` — ${english.source}${english.year ? `, ${english.year}` : ''}` : english.year ? ` (${english.year})` : ''));
     card.append(line);
   }
 
-  const sense = pickSense(entry, context);
-  const summaryZh = sense?.summaryZh ?? entry.summaryZh;
-  const summaryEn = sense?.summaryEn ?? entry.summaryEn;
-  if (sense) card.append(el('div', 'sense', `${t('tooltip.sense')}: ${sense.label}`));
-  if (language !== 'en') card.append(el('p', 'summary summary-zh', summaryZh));
-  if (language !== 'zh') {
-    const paragraph = el('p', 'summary summary-en', summaryEn);
-    paragraph.lang = 'en';
-    card.append(paragraph);
+  const senses = sensesToShow(entry, context);
+  if (senses.length === 0) appendSummary(card, entry.summaryZh, entry.summaryEn, language);
+  for (const sense of senses) {
+    card.append(el('div', 'sense', `${t('tooltip.sense')}: ${sense.label}`));
+    appendSummary(card, sense.summaryZh, sense.summaryEn, language);
   }
 
   if (entry.members.length > 0) {
@@ -111,17 +110,11 @@ export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned,
   return card;
 }
 
-/** The sense whose context words occur near the term; none when the entry has a single sense. */
-export function pickSense(entry: GlossaryEntry, context: string): GlossaryEntry['senses'][number] | undefined {
-  if (entry.senses.length === 0) return undefined;
-  let best = entry.senses[0];
-  let bestScore = -1;
-  for (const sense of entry.senses) {
-    const score = sense.context.filter((word) => context.includes(word)).length;
-    if (score > bestScore) {
-      best = sense;
-      bestScore = score;
-    }
+function appendSummary(card: HTMLElement, summaryZh: string, summaryEn: string, language: TooltipLanguage): void {
+  if (language !== 'en') card.append(el('p', 'summary summary-zh', summaryZh));
+  if (language !== 'zh') {
+    const paragraph = el('p', 'summary summary-en', summaryEn);
+    paragraph.lang = 'en';
+    card.append(paragraph);
   }
-  return best;
 }
