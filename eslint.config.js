@@ -32,6 +32,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         ...htmlSinks.map((property) => ({
+          // Reading markup is harmless; writing it parses text as HTML.
           selector: `AssignmentExpression > MemberExpression.left[property.name='${property}']`,
           message: `No ${property} assignment.`,
         })),

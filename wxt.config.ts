@@ -23,7 +23,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'policylens@policylens.dev', strict_min_version: '140.0' },
+            gecko: {
+              id: 'policylens@policylens.dev',
+              strict_min_version: '140.0',
+              // PolicyLens collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : { minimum_chrome_version: '105' }),

@@ -13,8 +13,10 @@ export default defineBackground(() => {
 
   handle('reportTermCount', ({ count }, { tabId }) => {
     if (tabId === undefined) return;
-    void browser.action.setBadgeText({ tabId, text: count > 0 ? String(count > 999 ? '999+' : count) : '' });
-    void browser.action.setBadgeBackgroundColor({ tabId, color: '#3b6fd8' });
+    // MV3 (Chrome) has `action`; the Firefox build is MV2, where the same API is `browserAction`.
+    const action = browser.action ?? browser.browserAction;
+    void action.setBadgeText({ tabId, text: count > 0 ? String(count > 999 ? '999+' : count) : '' });
+    void action.setBadgeBackgroundColor({ tabId, color: '#3b6fd8' });
   });
 
   // The same handler the shortcuts call, reachable from tests and scripts through the service worker:

@@ -200,3 +200,26 @@ describe('the keyboard commands', () => {
     await page.close();
   });
 });
+
+describe('switching annotation off and on', () => {
+  it('removes every highlight and the badge when toggled off, and restores them when toggled on', async () => {
+    const page = await open('/annotator/split-terms.html');
+    await waitForHighlights(page);
+    const tabId = await browser.tabIdOf(page);
+    const run = (command: string) =>
+      browser.serviceWorker.evaluate(
+        ([name, id]) =>
+          (globalThis as unknown as { policylensRunCommand(c: string, id: number): Promise<void> }).policylensRunCommand(
+            name,
+            id,
+          ),
+        [command, tabId] as const,
+      );
+    await run('toggle-annotation');
+    await expect.poll(async () => (await highlightedIn(page)).length, { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => badgeText(page), { timeout: 5_000 }).toBe('');
+    await run('toggle-annotation');
+    await expect.poll(async () => (await highlightedIn(page)).length, { timeout: 5_000 }).toBe(6);
+    await page.close();
+  });
+});
