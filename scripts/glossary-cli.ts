@@ -29,8 +29,12 @@ for (const file of built.fileOf.values()) {
 
 const uncertain = built.entries.filter((entry) => entry.status === 'uncertain');
 const pinyinToReview = built.entries.filter((entry) => POLYPHONIC.test(entry.term) && !reviewedPinyin.has(entry.id));
-console.log(`glossary ${built.version}: ${built.entries.length} entries, ${built.entries.length - uncertain.length} verified, ${uncertain.length} uncertain\n`);
+console.log(
+  `glossary ${built.version}: ${built.entries.length} entries, ${built.entries.length - uncertain.length} verified, ${uncertain.length} uncertain\n`,
+);
 console.log(`Uncertain entries (${uncertain.length}):`);
 for (const entry of uncertain) console.log(`  ${entry.id}\t${entry.term}\t${built.fileOf.get(entry.id)}\t${entry.note ?? ''}`);
-console.log(`\nGenerated pinyin with a polyphonic character, not yet confirmed by a reviewed \`pinyin\` field (${pinyinToReview.length}):`);
+console.log(
+  `\nGenerated pinyin with a polyphonic character, not yet confirmed by a reviewed \`pinyin\` field (${pinyinToReview.length}):`,
+);
 for (const entry of pinyinToReview) console.log(`  ${entry.term}\t${entry.pinyin}`);

@@ -48,7 +48,13 @@ export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned,
     const line = el('div', 'english');
     line.lang = 'en';
     line.append(el('span', 'label', `${t('tooltip.english')}: `), el('span', 'english-text', english.text));
-    line.append(el('span', 'muted', pinned ? ` — ${english.source}${english.year ? `, ${english.year}` : ''}` : english.year ? ` (${english.year})` : ''));
+    line.append(
+      el(
+        'span',
+        'muted',
+        pinned ? ` — ${english.source}${english.year ? `, ${english.year}` : ''}` : english.year ? ` (${english.year})` : '',
+      ),
+    );
     card.append(line);
   }
 
