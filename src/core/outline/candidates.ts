@@ -55,7 +55,13 @@ function readCandidate(blocks: readonly OutlineBlock[], index: number): { candid
   let { title, standsAlone } = splitTitle(text.slice(markerText.length));
   let consumedNext = false;
   const next = blocks[index + 1];
-  const nextIsPlainText = next !== undefined && next.inMain && readMarker(trimLeadingSpace(next.text)) === null;
+  // Only a plain block of the same kind can hold the rest of a title (never a heading tag or a table cell).
+  const nextIsPlainText =
+    next !== undefined &&
+    next.inMain &&
+    next.tag === block.tag &&
+    next.headingLevel === null &&
+    readMarker(trimLeadingSpace(next.text)) === null;
   if (marker && nextIsPlainText && title === '') {
     // The marker stands alone on its line ("一、" / "总结"): the title is on the next line.
     ({ title } = splitTitle(next.text));
