@@ -1,0 +1,68 @@
+/**
+ * `npm run -s analyze -- [--format json|text] FILE...`: the outline and glossary highlights of
+ * speeches saved as .html or .txt, with the same core the extension runs.
+ * Exit codes: 0 all files analysed; 1 some file failed (the others are still reported);
+ * 2 wrong arguments or a format that is not implemented yet.
+ */
+import { buildMatchIndex } from '../src/core/matcher/match-index';
+import { TermMatcher } from '../src/core/matcher/matcher';
+import { analyzeDocument } from '../src/cli/analyze-document';
+import { parseArgs, USAGE, UsageError } from '../src/cli/args';
+import { formatterFor, NotImplementedFormatError, type Formatter } from '../src/cli/formatters';
+import { InputError, readInputFile } from '../src/cli/read-input';
+import type { AnalyzedFile } from '../src/cli/report';
+import { loadGlossary } from './glossary/load-glossary';
+
+function main(argv: readonly string[]): number {
+  let options;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`analyze: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let formatter: Formatter;
+  try {
+    formatter = formatterFor(options.format);
+  } catch (error) {
+    if (!(error instanceof NotImplementedFormatError)) throw error;
+    process.stderr.write(`analyze: ${error.message}\n`);
+    return 2;
+  }
+
+  const glossary = loadGlossary();
+  if (glossary.problems.length > 0) {
+    process.stderr.write(
+      `analyze: warning: the glossary has ${glossary.problems.length} problem(s); run npm run -s glossary -- --check\n`,
+    );
+  }
+  const matcher = new TermMatcher(buildMatchIndex(glossary.entries, glossary.version, glossary.foldPairs));
+
+  let failed = false;
+  const files: AnalyzedFile[] = options.files.map((file) => {
+    try {
+      return analyzeDocument(file, readInputFile(file), matcher);
+    } catch (error) {
+      failed = true;
+      const message = error instanceof InputError ? error.message : `analysis failed: ${(error as Error).message}`;
+      process.stderr.write(`analyze: ${file}: ${message}\n`);
+      return { report: { file, error: message }, mainText: null };
+    }
+  });
+
+  process.stdout.write(formatter(files));
+  return failed ? 1 : 0;
+}
+
+// `analyze … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
+process.exitCode = main(process.argv.slice(2));
