@@ -50,6 +50,9 @@ export default defineContentScript({
     if (window === window.top) {
       handle('getPageReport', () => session.report());
       handle('runCommand', ({ command }) => session.runCommand(command));
+      handle('getOutline', () => session.outlineReport());
+      handle('getCurrentSection', () => session.outline.currentIndex());
+      handle('scrollToHeading', ({ index }) => session.outline.scrollTo(index));
       handle('setAnnotationEnabled', async ({ enabled }) => session.setEnabled(enabled, await loadSettings()));
     }
     const unwatch = settingsItem.watch((next) => {

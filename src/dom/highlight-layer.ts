@@ -9,6 +9,8 @@ import type { Category } from '../core/glossary/schema';
 export const HIGHLIGHT_PREFIX = 'policylens-';
 /** The term under the pointer or keyboard focus, drawn over its category colour. */
 export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}active`;
+/** A heading the reader jumped to from the popup, marked for a moment. */
+export const FLASH_HIGHLIGHT = `${HIGHLIGHT_PREFIX}flash`;
 
 export function highlightApiAvailable(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
@@ -46,6 +48,11 @@ export class HighlightLayer {
     }
   }
 
+  flash(range: Range | null): void {
+    if (range) this.registry.set(FLASH_HIGHLIGHT, new Highlight(range));
+    else this.registry.delete(FLASH_HIGHLIGHT);
+  }
+
   get size(): number {
     let size = 0;
     for (const highlight of this.byCategory.values()) size += highlight.size;
@@ -56,5 +63,6 @@ export class HighlightLayer {
     for (const category of this.byCategory.keys()) this.registry.delete(HIGHLIGHT_PREFIX + category);
     this.byCategory.clear();
     this.setActive(null);
+    this.flash(null);
   }
 }

@@ -6,7 +6,7 @@
 import type { GlossaryEntry } from '../core/glossary/schema';
 import type { MatchIndex } from '../core/matcher/match-index';
 import { TermMatcher } from '../core/matcher/matcher';
-import type { CommandName, PageReport } from '../shared/protocol';
+import type { CommandName, OutlineReport, PageReport } from '../shared/protocol';
 import { isEnabledFor, type Settings } from '../shared/settings';
 import { Annotator, type FoundTerm } from './annotator';
 import { EntryCache } from './entry-cache';
@@ -14,6 +14,7 @@ import { hasChineseText } from './has-chinese';
 import { HighlightLayer, highlightApiAvailable } from './highlight-layer';
 import { installHover } from './hover';
 import { watchPage } from './page-watcher';
+import { PageOutline } from './page-outline';
 import { collectBlocks } from './page-text';
 import { findUnknownFormulas } from '../core/report/unknown-formulas';
 import { Tooltip } from './tooltip/tooltip';
@@ -39,6 +40,7 @@ export class PageSession {
   private readonly tooltip: Tooltip;
   private hover: ReturnType<typeof installHover> | null = null;
   private matcher: TermMatcher | null = null;
+  readonly outline = new PageOutline(() => this.layer);
   private focusIndex = -1;
   private onPageIds = new Set<string>();
   /** Aborts what one annotation run installed (page watcher); replaced on every start. */
@@ -104,6 +106,7 @@ export class PageSession {
   }
 
   private afterChange(): void {
+    this.outline.invalidate();
     if (!this.annotator) return;
     const counts = this.annotator.countsByEntry();
     this.onPageIds = new Set([...counts.keys()].map((entry) => this.annotator!.entries[entry]!.id));
@@ -114,6 +117,7 @@ export class PageSession {
 
   stop(): void {
     this.runAbort.abort();
+    this.outline.invalidate();
     this.tooltip.hide();
     this.annotator?.clear();
     this.annotator = null;
@@ -157,6 +161,10 @@ export class PageSession {
         return { text, covered: (start: number, end: number) => matches.some((match) => match.start < end && start < match.end) };
       }),
     ).slice(0, 30);
+  }
+
+  outlineReport(): OutlineReport {
+    return this.outline.report(this.annotator);
   }
 
   runCommand(command: CommandName): void {

@@ -6,6 +6,7 @@ import glossary from '../../.generated/glossary.json';
 import type { GlossaryEntry } from '../core/glossary/schema';
 import { createGlossarySearch } from '../core/glossary/search';
 import { familyCoverage } from '../core/report/family-coverage';
+import { buildOutlineTree } from './outline-tree';
 import { buildCard } from '../dom/tooltip/card';
 import { t, getLocale } from '../shared/i18n';
 import { sendMessage, type PageReport } from '../shared/protocol';
@@ -27,10 +28,11 @@ export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
   const header = el('header', 'top');
   header.append(el('h1', 'title', t('popup.title')));
   const status = el('section', 'status');
+  const outlineSection = el('section', 'outline');
   const termsSection = el('section', 'terms');
   const search = buildSearch();
   const footer = el('footer', 'footer', t('popup.glossaryVersion', glossary.version, entries.length));
-  app.replaceChildren(header, status, termsSection, search, footer);
+  app.replaceChildren(header, status, outlineSection, termsSection, search, footer);
 
   void (async () => {
     let report: PageReport | null = null;
@@ -43,7 +45,27 @@ export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
     }
     header.append(await buildSiteSwitch(report, tabId!));
     renderReport(report, status, termsSection);
+    await renderOutline(tabId!, outlineSection);
   })();
+}
+
+async function renderOutline(tabId: number, section: HTMLElement): Promise<void> {
+  const outline = await sendMessage('getOutline', undefined, tabId).catch(() => null);
+  if (!outline) return;
+  section.append(el('h2', undefined, t('popup.outlineHeading')));
+  if (outline.headings.length === 0) {
+    section.append(el('p', 'message', t('popup.noOutline')));
+    return;
+  }
+  const tree = buildOutlineTree(outline, (index) => void sendMessage('scrollToHeading', { index }, tabId).catch(() => undefined));
+  tree.setCurrent(outline.current);
+  section.append(tree.element);
+  // Follow the reader: the page may scroll while the popup stays open (keyboard, a second window).
+  const timer = setInterval(() => {
+    void sendMessage('getCurrentSection', undefined, tabId)
+      .then((current) => tree.setCurrent(current))
+      .catch(() => clearInterval(timer));
+  }, 700);
 }
 
 async function buildSiteSwitch(report: PageReport, tabId: number): Promise<HTMLElement> {

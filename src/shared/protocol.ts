@@ -32,6 +32,13 @@ export const pageReportSchema = z.object({
 });
 export type PageReport = z.infer<typeof pageReportSchema>;
 
+export const outlineReportSchema = z.object({
+  headings: z.array(z.object({ level: z.number(), marker: z.string(), title: z.string(), termCount: z.number() })),
+  /** Index of the section the reader is in, or -1 before the first heading. */
+  current: z.number(),
+});
+export type OutlineReport = z.infer<typeof outlineReportSchema>;
+
 /** Payload schemas, one per message; `undefined` for messages without data. */
 export const payloadSchemas = {
   /** popup → content script of a tab: what the page holds. */
@@ -42,6 +49,12 @@ export const payloadSchemas = {
   getEntries: z.object({ ids: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(2000)) }),
   /** background → content script: a keyboard command. */
   runCommand: z.object({ command: z.enum(COMMANDS) }),
+  /** popup → content script: the page's outline with per-section term counts. */
+  getOutline: z.undefined(),
+  /** popup → content script: which section the reader is in now (cheap; polled while the popup is open). */
+  getCurrentSection: z.undefined(),
+  /** popup → content script: scroll to a heading and mark it briefly. */
+  scrollToHeading: z.object({ index: z.number().check(z.int(), z.nonnegative()) }),
   /** popup → content script: the annotation switch changed for this page. */
   setAnnotationEnabled: z.object({ enabled: z.boolean() }),
 } as const;
@@ -51,6 +64,9 @@ interface ProtocolMap {
   reportTermCount(data: z.infer<typeof payloadSchemas.reportTermCount>): void;
   getEntries(data: z.infer<typeof payloadSchemas.getEntries>): GlossaryEntry[];
   runCommand(data: z.infer<typeof payloadSchemas.runCommand>): void;
+  getOutline(): OutlineReport;
+  getCurrentSection(): number;
+  scrollToHeading(data: z.infer<typeof payloadSchemas.scrollToHeading>): boolean;
   setAnnotationEnabled(data: z.infer<typeof payloadSchemas.setAnnotationEnabled>): void;
 }
 

@@ -84,3 +84,73 @@ describe('the demo speech page in Chromium with the built extension', () => {
     await popup.close();
   });
 });
+
+describe('the outline of the demo speech in the popup', () => {
+  it('shows the three parts with their (一)(二)(三) children and 第一/第二/第三, and nothing from the sidebar', async () => {
+    const popup = await browser.openPopup(page);
+    await popup.waitForSelector('[role="tree"] [role="treeitem"]');
+    const rows = await popup.$$eval('[role="treeitem"]', (items) =>
+      items.map((item) => ({
+        level: Number(item.getAttribute('aria-level')),
+        text:
+          (item.querySelector(':scope > .outline-row .marker')?.textContent ?? '') +
+          (item.querySelector(':scope > .outline-row .outline-title')?.textContent ?? ''),
+      })),
+    );
+    expect(rows).toEqual([
+      { level: 1, text: '一、总结,我们要客观' },
+      { level: 2, text: '(一)经济发展险中有进' },
+      { level: 2, text: '(二)重点工作攻坚有力' },
+      { level: 2, text: '(三)社会事业推进有序' },
+      { level: 1, text: '二、目标,我们要完成' },
+      { level: 2, text: '(一)守住底线,做好“保”的文章' },
+      { level: 2, text: '(二)保持定力,做好“稳”的文章' },
+      { level: 2, text: '(三)迎难而上,做好“进”的文章' },
+      { level: 1, text: '三、作风,我们要过硬' },
+      { level: 2, text: '第一,全' },
+      { level: 2, text: '第二,精' },
+      { level: 2, text: '第三,实' },
+    ]);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-outline.png') });
+    await popup.close();
+  });
+
+  it('scrolls the page to a section when the reader clicks it, and marks it as the current one', async () => {
+    await page.evaluate(() => scrollTo(0, 0));
+    const popup = await browser.openPopup(page);
+    await popup.waitForSelector('[role="treeitem"]');
+    await popup.getByText('目标,我们要完成').click();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const heading = [...document.querySelectorAll('p')].find((p) => p.textContent?.startsWith('二、目标'));
+            return Math.round(heading!.getBoundingClientRect().top);
+          }),
+        { timeout: 5_000 },
+      )
+      .toBeLessThan(5);
+    await expect
+      .poll(
+        () => popup.locator('[role="treeitem"][aria-current="location"] > .outline-row .outline-title').first().textContent(),
+        { timeout: 5_000 },
+      )
+      .toBe('目标,我们要完成');
+    // Keyboard: the tree is reachable and moves with the arrow keys.
+    await popup.locator('[role="treeitem"][tabindex="0"]').focus();
+    await popup.keyboard.press('End');
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            Math.round(
+              [...document.querySelectorAll('p')].find((p) => p.textContent?.startsWith('第三,实'))!.getBoundingClientRect().top,
+            ),
+          ),
+        { timeout: 5_000 },
+      )
+      .toBeLessThan(5);
+    await popup.close();
+  });
+});
