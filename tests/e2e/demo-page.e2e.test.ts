@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -5,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
   pointOfTerm,
+  ROOT,
   readTooltip,
   SCREENSHOTS,
   startServer,
@@ -112,6 +114,14 @@ describe('the outline of the demo speech in the popup', () => {
       { level: 2, text: '第三,实' },
     ]);
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-outline.png') });
+
+    // The command line runs the same engine on the same file and must agree.
+    const cli = JSON.parse(
+      execFileSync('npx', ['tsx', 'scripts/analyze.ts', 'tests/fixtures/demo-speech.html'], { cwd: ROOT, encoding: 'utf8' }),
+    ) as Array<{
+      outline: Array<{ level: number; marker: string; title: string }>;
+    }>;
+    expect(cli[0]!.outline.map(({ level, marker, title }) => ({ level, text: marker + title }))).toEqual(rows);
     await popup.close();
   });
 
