@@ -10,7 +10,7 @@ import { analyzeDocument } from '../src/cli/analyze-document';
 import { parseArgs, USAGE, UsageError } from '../src/cli/args';
 import { formatterFor, NotImplementedFormatError, type Formatter } from '../src/cli/formatters';
 import { InputError, readInputFile } from '../src/cli/read-input';
-import type { AnalyzedFile } from '../src/cli/report';
+import type { AnalyzedFile } from '../src/core/analysis/report';
 import { loadGlossary } from './glossary/load-glossary';
 
 function main(argv: readonly string[]): number {

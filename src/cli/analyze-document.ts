@@ -3,9 +3,9 @@ import { parseHTML } from 'linkedom';
 import { detectOutline, textTitle, textToBlocks, type OutlineBlock } from '../core/outline';
 import type { TermMatcher } from '../core/matcher/matcher';
 import { documentTitle, extractOutlineBlocks } from '../dom/outline-blocks';
-import { findHighlights, joinMainText } from './highlights';
+import { findHighlights, joinMainText } from '../core/analysis/highlights';
 import type { InputDocument } from './read-input';
-import type { AnalyzedFile } from './report';
+import type { AnalyzedFile } from '../core/analysis/report';
 
 export function analyzeDocument(file: string, input: InputDocument, matcher: TermMatcher): AnalyzedFile {
   const { title, blocks } = input.kind === 'html' ? readHtml(input.content) : readText(input.content);

@@ -2,7 +2,7 @@
  * Output formats. Each renders the same per-file reports (see report.ts); `md`, `csv` and `anki`
  * are reserved for the export issue and fail clearly until then.
  */
-import { isFailed, type AnalyzedFile } from './report';
+import { isFailed, type AnalyzedFile } from '../core/analysis/report';
 
 export type Formatter = (files: readonly AnalyzedFile[]) => string;
 

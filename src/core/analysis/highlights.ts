@@ -2,9 +2,9 @@
  * Glossary highlights over a document's main text, each placed in its outline section and its
  * sentence. Matching runs block by block, as in the extension: a term never joins across blocks.
  */
-import { headingLabel, sectionsByBlock } from '../core/outline';
-import type { Heading, OutlineBlock } from '../core/outline';
-import type { TermMatcher } from '../core/matcher/matcher';
+import { headingLabel, sectionsByBlock } from '../outline';
+import type { Heading, OutlineBlock } from '../outline';
+import type { TermMatcher } from '../matcher/matcher';
 import type { Highlight } from './report';
 
 export interface MainText {
