@@ -7,9 +7,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and the reader's highlights. No other permission is needed for the
+    // storage: settings and the reader's highlights; contextMenus: "Highlight with PolicyLens" on a
+    // selection. No other permission is needed for the
     // automatic annotation: the content script's host match grants page access.
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     action: { default_title: '__MSG_extActionTitle__' },
     // Chrome suggests at most four suggested shortcuts per extension; readers can change them at
     // chrome://extensions/shortcuts.
@@ -17,6 +18,7 @@ export default defineConfig({
       'next-term': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextTerm__' },
       'previous-term': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPreviousTerm__' },
       'toggle-annotation': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandToggle__' },
+      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_commandHighlight__' },
     },
     // The CSS Custom Highlight API is what makes highlighting leave the page's DOM alone:
     // Chrome 105+, Firefox 140+ (https://developer.mozilla.org/docs/Web/API/CSS_Custom_Highlight_API).

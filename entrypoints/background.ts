@@ -4,7 +4,10 @@
  */
 import glossary from '../.generated/glossary.json';
 import type { GlossaryEntry } from '../src/core/glossary/schema';
+import { t } from '../src/shared/i18n';
 import { COMMANDS, handle, sendMessage, type CommandName } from '../src/shared/protocol';
+
+const HIGHLIGHT_MENU_ID = 'policylens-highlight-selection';
 
 export default defineBackground(() => {
   const entries = new Map((glossary.entries as GlossaryEntry[]).map((entry) => [entry.id, entry]));
@@ -22,6 +25,15 @@ export default defineBackground(() => {
   // The same handler the shortcuts call, reachable from tests and scripts through the service worker:
   // synthetic key presses never reach extension shortcuts.
   (globalThis as { policylensRunCommand?: typeof runCommandInTab }).policylensRunCommand = runCommandInTab;
+
+  // "Highlight with PolicyLens" on a selection, in the frame that holds it.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: HIGHLIGHT_MENU_ID, title: t('reader.menuTitle'), contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== HIGHLIGHT_MENU_ID || tab?.id === undefined) return;
+    void sendMessage('createReaderHighlight', undefined, { tabId: tab.id, frameId: info.frameId ?? 0 }).catch(() => undefined);
+  });
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (!(COMMANDS as readonly string[]).includes(command)) return;

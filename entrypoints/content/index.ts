@@ -8,7 +8,7 @@ import type { MatchIndex } from '../../src/core/matcher/match-index';
 import { PageSession } from '../../src/dom/page-session';
 import { getLocale, setLocale } from '../../src/shared/i18n';
 import { handle, sendMessage } from '../../src/shared/protocol';
-import { isEnabledFor, loadSettings, settingsItem } from '../../src/shared/settings';
+import { isEnabledFor, loadSettings, watchSettings } from '../../src/shared/settings';
 
 export const UI_HOST_NAME = 'policylens-ui';
 
@@ -46,6 +46,8 @@ export default defineContentScript({
       signal: abort.signal,
     });
 
+    // Any frame may hold the selection the context menu was opened on.
+    handle('createReaderHighlight', () => void session.reader.createFromSelection());
     // Only the top frame answers the popup; frames annotate themselves.
     if (window === window.top) {
       handle('getPageReport', () => session.report());
@@ -55,7 +57,7 @@ export default defineContentScript({
       handle('scrollToHeading', ({ index }) => session.outline.scrollTo(index));
       handle('setAnnotationEnabled', async ({ enabled }) => session.setEnabled(enabled, await loadSettings()));
     }
-    const unwatch = settingsItem.watch((next) => {
+    const unwatch = watchSettings((next) => {
       const enabled = isEnabledFor(next, location.hostname);
       void session.setEnabled(enabled, next);
     });

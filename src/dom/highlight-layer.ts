@@ -9,6 +9,8 @@ import type { Category } from '../core/glossary/schema';
 export const HIGHLIGHT_PREFIX = 'policylens-';
 /** The term under the pointer or keyboard focus, drawn over its category colour. */
 export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}active`;
+/** The reader's own highlights. */
+export const READER_HIGHLIGHT = `${HIGHLIGHT_PREFIX}reader`;
 /** A heading the reader jumped to from the popup, marked for a moment. */
 export const FLASH_HIGHLIGHT = `${HIGHLIGHT_PREFIX}flash`;
 
@@ -46,6 +48,11 @@ export class HighlightLayer {
     } else {
       this.registry.delete(ACTIVE_HIGHLIGHT);
     }
+  }
+
+  setReader(ranges: Range[]): void {
+    if (ranges.length > 0) this.registry.set(READER_HIGHLIGHT, new Highlight(...ranges));
+    else this.registry.delete(READER_HIGHLIGHT);
   }
 
   flash(range: Range | null): void {

@@ -15,6 +15,7 @@ import { HighlightLayer, highlightApiAvailable } from './highlight-layer';
 import { installHover } from './hover';
 import { watchPage } from './page-watcher';
 import { PageOutline } from './page-outline';
+import { ReaderSession } from './reader/reader-session';
 import { collectBlocks } from './page-text';
 import { findUnknownFormulas } from '../core/report/unknown-formulas';
 import { Tooltip } from './tooltip/tooltip';
@@ -41,6 +42,7 @@ export class PageSession {
   private hover: ReturnType<typeof installHover> | null = null;
   private matcher: TermMatcher | null = null;
   readonly outline = new PageOutline(() => this.layer);
+  readonly reader: ReaderSession;
   private focusIndex = -1;
   private onPageIds = new Set<string>();
   /** Aborts what one annotation run installed (page watcher); replaced on every start. */
@@ -50,6 +52,7 @@ export class PageSession {
     this.settings = options.settings;
     this.layer = highlightApiAvailable() ? new HighlightLayer() : null;
     this.cache = new EntryCache(options.fetchEntries);
+    this.reader = new ReaderSession(options.uiRoot, options.uiHost, this.layer, options.signal);
     this.tooltip = new Tooltip(options.uiRoot, {
       entries: (ids) => this.cache.get(ids),
       onPage: () => this.onPageIds,
@@ -59,6 +62,8 @@ export class PageSession {
   }
 
   async start(): Promise<void> {
+    // The reader's own highlights are theirs: shown whether or not annotation runs here.
+    void this.reader.restore();
     if (!isEnabledFor(this.settings, location.hostname)) {
       this.state = 'disabled';
       return;
@@ -149,6 +154,7 @@ export class PageSession {
       terms,
       glossaryVersion: this.options.index.version,
       unknownFormulas: this.annotator && this.matcher ? this.unknownFormulas(this.matcher) : [],
+      orphanHighlightIds: this.reader.orphanIds,
     };
   }
 
@@ -168,6 +174,10 @@ export class PageSession {
   }
 
   runCommand(command: CommandName): void {
+    if (command === 'highlight-selection') {
+      void this.reader.createFromSelection();
+      return;
+    }
     if (command === 'toggle-annotation') {
       void this.setEnabled(this.annotator === null, { ...this.settings, enabled: true });
       return;

@@ -7,10 +7,11 @@ import type { GlossaryEntry } from '../core/glossary/schema';
 import { createGlossarySearch } from '../core/glossary/search';
 import { familyCoverage } from '../core/report/family-coverage';
 import { buildOutlineTree } from './outline-tree';
+import { buildReaderList } from './reader-list';
 import { buildCard } from '../dom/tooltip/card';
 import { t, getLocale } from '../shared/i18n';
 import { sendMessage, type PageReport } from '../shared/protocol';
-import { loadSettings, setSiteEnabled } from '../shared/settings';
+import { isEnabledFor, loadSettings, setSiteEnabled } from '../shared/settings';
 
 const entries = glossary.entries as GlossaryEntry[];
 const byId = new Map(entries.map((entry) => [entry.id, entry]));
@@ -30,9 +31,10 @@ export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
   const status = el('section', 'status');
   const outlineSection = el('section', 'outline');
   const termsSection = el('section', 'terms');
+  const readerSection = el('div', 'reader-wrap');
   const search = buildSearch();
   const footer = el('footer', 'footer', t('popup.glossaryVersion', glossary.version, entries.length));
-  app.replaceChildren(header, status, outlineSection, termsSection, search, footer);
+  app.replaceChildren(header, status, outlineSection, termsSection, readerSection, search, footer);
 
   void (async () => {
     let report: PageReport | null = null;
@@ -45,6 +47,7 @@ export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
     }
     header.append(await buildSiteSwitch(report, tabId!));
     renderReport(report, status, termsSection);
+    readerSection.replaceChildren(buildReaderList(report.url, new Set(report.orphanHighlightIds)));
     await renderOutline(tabId!, outlineSection);
   })();
 }
@@ -74,7 +77,7 @@ async function buildSiteSwitch(report: PageReport, tabId: number): Promise<HTMLE
   const label = el('label', 'switch');
   const input = el('input');
   input.type = 'checkbox';
-  input.checked = settings.enabled && !settings.disabledSites.includes(host);
+  input.checked = isEnabledFor(settings, host);
   input.addEventListener('change', () => {
     void setSiteEnabled(host, input.checked).then(async () => {
       const next = await sendMessage('getPageReport', undefined, tabId).catch(() => null);

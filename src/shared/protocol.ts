@@ -9,7 +9,7 @@ import { z } from 'zod/mini';
 import { CATEGORIES } from '../core/glossary/categories';
 import type { GlossaryEntry } from '../core/glossary/schema';
 
-export const COMMANDS = ['next-term', 'previous-term', 'toggle-annotation'] as const;
+export const COMMANDS = ['next-term', 'previous-term', 'toggle-annotation', 'highlight-selection'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const termCountSchema = z.object({
@@ -29,6 +29,8 @@ export const pageReportSchema = z.object({
   glossaryVersion: z.string(),
   /** Formula-like phrases on the page with no glossary entry (五个一批 …). */
   unknownFormulas: z.array(z.object({ text: z.string(), count: z.number() })),
+  /** The reader's saved highlights on this page that could not be found again. */
+  orphanHighlightIds: z.array(z.string()),
 });
 export type PageReport = z.infer<typeof pageReportSchema>;
 
@@ -55,6 +57,8 @@ export const payloadSchemas = {
   getCurrentSection: z.undefined(),
   /** popup → content script: scroll to a heading and mark it briefly. */
   scrollToHeading: z.object({ index: z.number().check(z.int(), z.nonnegative()) }),
+  /** background → content script (the frame the context menu was opened in): highlight the selection. */
+  createReaderHighlight: z.undefined(),
   /** popup → content script: the annotation switch changed for this page. */
   setAnnotationEnabled: z.object({ enabled: z.boolean() }),
 } as const;
@@ -65,6 +69,7 @@ interface ProtocolMap {
   getEntries(data: z.infer<typeof payloadSchemas.getEntries>): GlossaryEntry[];
   runCommand(data: z.infer<typeof payloadSchemas.runCommand>): void;
   getOutline(): OutlineReport;
+  createReaderHighlight(): void;
   getCurrentSection(): number;
   scrollToHeading(data: z.infer<typeof payloadSchemas.scrollToHeading>): boolean;
   setAnnotationEnabled(data: z.infer<typeof payloadSchemas.setAnnotationEnabled>): void;

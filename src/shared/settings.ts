@@ -1,46 +1,46 @@
 /**
- * The reader's settings: one typed, versioned item in extension storage (`@wxt-dev/storage`), with
- * defaults. Add a field: give it a default here; change a field's meaning: bump `version` and add a
- * migration, so settings saved by an older version are carried over rather than lost.
+ * The reader's settings in extension storage: one typed, versioned item (`@wxt-dev/storage`).
+ * The model (fields, defaults, reading untrusted stored data) is pure: src/core/settings/.
+ * Change a field's meaning: bump `version` and add a migration, so what an older version saved is
+ * carried over rather than lost.
  */
 import { storage } from '#imports';
+import { defaultSettings, readSettings, withSiteEnabled, type ReadSettings, type Settings } from '../core/settings/settings-model';
 
-export type TooltipLanguage = 'zh' | 'en' | 'both';
+export { defaultSettings, isEnabledFor, type Settings } from '../core/settings/settings-model';
+export type { TooltipLanguage, UiLanguage } from '../core/settings/settings-model';
 
-export interface Settings {
-  /** The global switch. */
-  enabled: boolean;
-  /** Hosts (e.g. "www.gov.cn") where PolicyLens does not annotate. */
-  disabledSites: string[];
-  tooltipLanguage: TooltipLanguage;
-  showPinyin: boolean;
-  /** Pointer intent delay before the hover card opens. */
-  hoverDelayMs: number;
+export const settingsItem = storage.defineItem<Record<string, unknown>>('local:settings', {
+  fallback: {},
+  version: 2,
+  migrations: {
+    // v1 had no site mode, languages or per-category styles: everything it held is kept.
+    2: (v1: Record<string, unknown>) => ({ ...v1, siteMode: 'all-except' }),
+  },
+});
+
+/** The settings with every unreadable field at its default, and which fields those were. */
+export async function readStoredSettings(): Promise<ReadSettings> {
+  try {
+    return readSettings(await settingsItem.getValue());
+  } catch (error) {
+    return { settings: defaultSettings(), problems: [`settings: ${String(error)}`] };
+  }
 }
-
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  enabled: true,
-  disabledSites: [],
-  tooltipLanguage: 'both',
-  showPinyin: true,
-  hoverDelayMs: 120,
-});
-
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: { ...DEFAULT_SETTINGS },
-  version: 1,
-});
 
 export async function loadSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return (await readStoredSettings()).settings;
 }
 
-export function isEnabledFor(settings: Settings, host: string): boolean {
-  return settings.enabled && !settings.disabledSites.includes(host);
+export async function saveSettings(settings: Settings): Promise<void> {
+  await settingsItem.setValue({ ...settings });
 }
 
 export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {
-  const settings = await loadSettings();
-  const others = settings.disabledSites.filter((site) => site !== host);
-  await settingsItem.setValue({ ...settings, disabledSites: enabled ? others : [...others, host] });
+  await saveSettings(withSiteEnabled(await loadSettings(), host, enabled));
 }
+
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => callback(readSettings(value).settings));
+}
+

@@ -1,0 +1,70 @@
+/**
+ * The small dialog that asks for an optional note when the reader highlights a selection.
+ * In our shadow root; text only; Ctrl+Enter (or the button) saves, Esc cancels.
+ */
+import { t } from '../../shared/i18n';
+
+export function askForNote(root: HTMLElement, quote: string, anchorRect: DOMRect): Promise<string | null | undefined> {
+  return new Promise((resolve) => {
+    const dialog = document.createElement('div');
+    dialog.className = 'note-dialog';
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'false');
+    dialog.setAttribute('aria-label', t('reader.dialogTitle'));
+    const title = document.createElement('div');
+    title.className = 'note-title';
+    title.textContent = t('reader.dialogTitle');
+    const preview = document.createElement('blockquote');
+    preview.className = 'note-quote';
+    preview.textContent = quote.length > 160 ? `${quote.slice(0, 160)}…` : quote;
+    const label = document.createElement('label');
+    label.className = 'label';
+    label.textContent = t('reader.noteLabel');
+    const textarea = document.createElement('textarea');
+    textarea.className = 'note-input';
+    textarea.rows = 3;
+    textarea.maxLength = 5000;
+    label.append(textarea);
+    const buttons = document.createElement('div');
+    buttons.className = 'note-buttons';
+    const save = document.createElement('button');
+    save.type = 'button';
+    save.className = 'primary';
+    save.textContent = t('reader.save');
+    const cancel = document.createElement('button');
+    cancel.type = 'button';
+    cancel.textContent = t('reader.cancel');
+    buttons.append(cancel, save);
+    dialog.append(title, preview, label, buttons);
+
+    const finish = (value: string | null | undefined): void => {
+      dialog.remove();
+      resolve(value);
+    };
+    const submit = (): void => finish(textarea.value.trim() === '' ? null : textarea.value.trim());
+    save.addEventListener('click', submit);
+    cancel.addEventListener('click', () => finish(undefined));
+    dialog.addEventListener('keydown', (event) => {
+      event.stopPropagation();
+      if (event.key === 'Escape') finish(undefined);
+      else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit();
+    });
+
+    const top = Math.min(Math.max(8, anchorRect.bottom + 8), innerHeight - 220);
+    const left = Math.min(Math.max(8, anchorRect.left), innerWidth - 340);
+    dialog.style.top = `${top}px`;
+    dialog.style.left = `${left}px`;
+    root.append(dialog);
+    textarea.focus();
+  });
+}
+
+/** A short message in our UI (a save that failed, a highlight that could not be placed). */
+export function showToast(root: HTMLElement, message: string): void {
+  const toast = document.createElement('div');
+  toast.className = 'toast';
+  toast.setAttribute('role', 'status');
+  toast.textContent = message;
+  root.append(toast);
+  setTimeout(() => toast.remove(), 5000);
+}
