@@ -92,6 +92,7 @@ export async function launchBrowser({
   locale = 'zh-CN',
   withExtension = true,
   colorScheme = 'light',
+  headless = true,
 }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
