@@ -15,6 +15,9 @@ import { HighlightLayer, highlightApiAvailable } from './highlight-layer';
 import { installHover } from './hover';
 import { Tooltip } from './tooltip/tooltip';
 
+/** `performance.measure` name of the cheap "is there Chinese here?" check (what the benchmark reads). */
+export const CHECK_MEASURE = 'policylens:check';
+
 export interface PageSessionOptions {
   index: MatchIndex;
   settings: Settings;
@@ -55,7 +58,7 @@ export class PageSession {
       this.state = 'disabled';
       return;
     }
-    if (!this.layer || !hasChineseText(document)) {
+    if (!this.layer || !measuredChineseCheck()) {
       this.state = 'no-chinese';
       return;
     }
@@ -130,4 +133,16 @@ export class PageSession {
     }
     this.hover?.showTerm(term, true);
   }
+}
+
+/**
+ * The language check, measured so the benchmark can see what a page without Chinese costs (no
+ * annotation measure is recorded there). Cleared first so re-enabling never accumulates entries.
+ */
+function measuredChineseCheck(): boolean {
+  performance.clearMeasures(CHECK_MEASURE);
+  const start = performance.now();
+  const found = hasChineseText(document);
+  performance.measure(CHECK_MEASURE, { start, end: performance.now() });
+  return found;
 }
