@@ -34,8 +34,13 @@ export interface Window {
  * them, which would inflate the very task lengths being measured.
  */
 const CATEGORIES = ['toplevel', 'blink.user_timing', '__metadata'];
-/** The scheduler's top-level task event (DevTools shows it as "Task"). */
-const TASK_EVENT = 'ThreadControllerImpl::RunTask';
+/**
+ * Top-level units of main-thread work: the scheduler's tasks (DevTools' "Task"), and microtask
+ * checkpoints run outside any task. The content script's code after an extension API call (its
+ * settings load) resumes in such a checkpoint, straight from the IPC message, so counting tasks
+ * alone would miss PolicyLens's longest stretch of work.
+ */
+const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
 
 /** The long-task threshold: the part of a task beyond it is "blocking time". */
 export const LONG_TASK_MS = 50;
@@ -86,18 +91,26 @@ export function markedSpan(events: readonly TraceEvent[], name: string, thread: 
   return start !== null && end !== null ? { start, end } : null;
 }
 
-/** Top-level tasks on one thread (DevTools' "Task" rows). */
+/** Top-level units of work on one thread, outermost only (nested ones are part of their parent). */
 export function tasksOn(events: readonly TraceEvent[], thread: { pid: number; tid: number }): Task[] {
-  return events
+  const candidates = events
     .filter(
       (event) =>
-        event.name === TASK_EVENT &&
+        TASK_EVENTS.has(event.name) &&
         event.ph === 'X' &&
         event.pid === thread.pid &&
         event.tid === thread.tid &&
         event.dur !== undefined,
     )
-    .map((event) => ({ start: event.ts / 1000, end: (event.ts + event.dur!) / 1000, duration: event.dur! / 1000 }));
+    .map((event) => ({ start: event.ts / 1000, end: (event.ts + event.dur!) / 1000, duration: event.dur! / 1000 }))
+    .sort((a, b) => a.start - b.start || b.duration - a.duration);
+  const outermost: Task[] = [];
+  for (const task of candidates) {
+    const last = outermost.at(-1);
+    if (last && task.end <= last.end) continue;
+    outermost.push(task);
+  }
+  return outermost;
 }
 
 export function overlapping(tasks: readonly Task[], window: Window): Task[] {
