@@ -74,7 +74,7 @@ export async function measureFloor(page: Page, batches = 5): Promise<FloorResult
     const chars = walk();
     const warmMs = Math.max(performance.now() - warmStart, 0.1);
     // Enough walks per batch for a batch to last ~10 ms.
-    const walksPerBatch = Math.min(50, Math.max(1, Math.ceil(10 / warmMs)));
+    const walksPerBatch = Math.min(1000, Math.max(1, Math.ceil(10 / warmMs)));
     const means: number[] = [];
     for (let batch = 0; batch < batchCount; batch++) {
       const start = performance.now();
