@@ -10,6 +10,17 @@ import type { Tooltip } from './tooltip/tooltip';
 
 const CLOSE_GRACE_MS = 250;
 
+/** `performance.measure` names of one hover, read by the benchmark (bench/hover.ts). */
+export const HOVER_MEASURE = 'policylens:hover';
+export const HOVER_HIT_TEST_MEASURE = 'policylens:hover:hit-test';
+export const HOVER_SHOW_MEASURE = 'policylens:hover:show';
+
+/** When the hit test that found the hovered term ran (performance.now() times). */
+interface HitTiming {
+  start: number;
+  end: number;
+}
+
 export interface HoverOptions {
   /** The current annotator (a new one after a route change), or null while switched off. */
   annotator: () => Annotator | null;
@@ -28,10 +39,13 @@ export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }
   let lastPoint: { x: number; y: number; target: EventTarget | null } | null = null;
   let hovered: Range | null = null;
 
-  const showTerm = (term: FoundTerm, pinned: boolean): void => {
+  const showTerm = (term: FoundTerm, pinned: boolean, hit?: HitTiming): void => {
+    const showStart = performance.now();
     hovered = term.range;
     layer.setActive(term.range);
-    void tooltip.show({ entryId: term.entry.id, range: term.range, context: term.block.block.text }, pinned);
+    void tooltip.show({ entryId: term.entry.id, range: term.range, context: term.block.block.text }, pinned).then(() => {
+      if (hit && tooltip.visible) recordHoverTiming(hit, showStart, performance.now());
+    });
   };
 
   const cancelClose = (): void => {
@@ -50,6 +64,7 @@ export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }
   const hitTest = (): void => {
     frame = undefined;
     if (!lastPoint) return;
+    const hitStart = performance.now();
     const { x, y, target } = lastPoint;
     if (target instanceof Node && tooltip.element.contains(target)) {
       cancelClose();
@@ -68,9 +83,10 @@ export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }
     if (tooltip.pinned) return;
     hovered = term.range;
     clearTimeout(pending);
+    const hit = { start: hitStart, end: performance.now() };
     pending = window.setTimeout(() => {
       pending = undefined;
-      showTerm(term, false);
+      showTerm(term, false, hit);
     }, hoverDelayMs());
   };
 
@@ -118,4 +134,16 @@ export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }
   });
 
   return { showTerm };
+}
+
+/**
+ * Records the last hover's cost for the benchmark: the work (hit test, then building and placing
+ * the card) and the latency the reader sees (which includes the intent delay). Only the latest
+ * hover is kept, so a long reading session does not pile up timeline entries.
+ */
+function recordHoverTiming(hit: HitTiming, showStart: number, shown: number): void {
+  for (const name of [HOVER_MEASURE, HOVER_HIT_TEST_MEASURE, HOVER_SHOW_MEASURE]) performance.clearMeasures(name);
+  performance.measure(HOVER_HIT_TEST_MEASURE, { start: hit.start, end: hit.end });
+  performance.measure(HOVER_SHOW_MEASURE, { start: showStart, end: shown });
+  performance.measure(HOVER_MEASURE, { start: hit.start, end: shown });
 }

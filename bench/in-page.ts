@@ -1,0 +1,101 @@
+/**
+ * What the benchmark evaluates inside the page's main world. PolicyLens runs in the content
+ * script's isolated world, but both worlds share the document's performance timeline, so the
+ * content script's marks and measures are readable here (checked: the e2e harness relies on it too).
+ */
+import type { Page } from 'playwright-core';
+
+export const ANNOTATE_MEASURE = 'policylens:annotate';
+export const CHECK_MEASURE = 'policylens:check';
+
+/**
+ * Waits until PolicyLens is done with the page (annotated, or stopped at the language check): a
+ * PerformanceObserver in the page rather than polling, so the wait adds no tasks to what is measured.
+ */
+export async function waitForPolicyLens(page: Page, measure: string, timeoutMs = 30_000): Promise<void> {
+  const seen = page.evaluate(
+    (name) =>
+      new Promise<void>((resolve) => {
+        if (performance.getEntriesByName(name, 'measure').length > 0) return resolve();
+        new PerformanceObserver((list, observer) => {
+          if (list.getEntriesByName(name).length === 0) return;
+          observer.disconnect();
+          resolve();
+        }).observe({ type: 'measure' });
+      }),
+    measure,
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`PolicyLens recorded no ${measure} on ${page.url()} within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([seen, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The duration of the page's last measure of that name (ms, clock coarsened to 0.1 ms). */
+export async function readMeasure(page: Page, measure: string): Promise<number> {
+  return page.evaluate((name) => {
+    const entry = performance.getEntriesByName(name, 'measure').at(-1);
+    if (!entry) throw new Error(`no ${name} measure`);
+    return entry.duration;
+  }, measure);
+}
+
+export interface FloorResult {
+  /** Median over batches of one walk's time (ms). */
+  walkMs: number;
+  /** Characters the walk collected. */
+  chars: number;
+  walksPerBatch: number;
+}
+
+/**
+ * The floor: the least any page-text tool must do, a bare TreeWalker over all text nodes
+ * concatenating their data. Timed in batches of repeated walks (so the 0.1 ms clock resolution does
+ * not dominate small pages), median of the batches.
+ */
+export async function measureFloor(page: Page, batches = 5): Promise<FloorResult> {
+  return page.evaluate((batchCount) => {
+    const walk = (): number => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let text = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) text += (node as Text).data;
+      // Reading the length forces a flat string, as a matcher needs (V8 concatenation is lazy).
+      return text.charCodeAt(text.length >> 1) >= 0 ? text.length : 0;
+    };
+    const warmStart = performance.now();
+    const chars = walk();
+    const warmMs = Math.max(performance.now() - warmStart, 0.1);
+    // Enough walks per batch for a batch to last ~10 ms.
+    const walksPerBatch = Math.min(1000, Math.max(1, Math.ceil(10 / warmMs)));
+    const means: number[] = [];
+    for (let batch = 0; batch < batchCount; batch++) {
+      const start = performance.now();
+      for (let i = 0; i < walksPerBatch; i++) walk();
+      means.push((performance.now() - start) / walksPerBatch);
+    }
+    means.sort((a, b) => a - b);
+    return { walkMs: means[means.length >> 1]!, chars, walksPerBatch };
+  }, batches);
+}
+
+/** Counts of what a page is made of (to report what was measured). */
+export async function describePage(page: Page): Promise<{ elements: number; textChars: number; highlights: number }> {
+  return page.evaluate(() => {
+    let highlights = 0;
+    for (const [name, highlight] of CSS.highlights)
+      if (name.startsWith('policylens-') && name !== 'policylens-active') highlights += highlight.size;
+    return {
+      elements: document.body.getElementsByTagName('*').length,
+      textChars: document.body.textContent?.length ?? 0,
+      highlights,
+    };
+  });
+}

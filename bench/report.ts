@@ -1,0 +1,152 @@
+/** Turns the results into the printed report: a table, the targets, and one machine-readable line per page. */
+import type { BenchResults, PageResult, TargetCheck } from './results';
+import type { Summary } from './stats';
+
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const spread = (summary: Summary): string => `${ms(summary.median)} (${ms(summary.min)}–${ms(summary.max)})`;
+const ratio = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(3));
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+
+export function checkTargets(results: Pick<BenchResults, 'pages' | 'hover'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const page = (name: PageResult['name']): PageResult | undefined => results.pages.find((result) => result.name === name);
+  const article = page('article-1mb');
+  if (article) {
+    checks.push({
+      page: article.name,
+      target: 'PolicyLens ≤ 4× floor',
+      value: `${ratio(article.ratioVsFloor)}×`,
+      pass: article.ratioVsFloor <= 4,
+    });
+    checks.push({
+      page: article.name,
+      target: '≥ 500× faster than mark.js',
+      value: `${article.markJs.capped ? '≥ ' : ''}${ratio(article.ratioVsMarkJs)}×`,
+      pass: article.ratioVsMarkJs >= 500,
+    });
+    checks.push({
+      page: article.name,
+      target: 'no task over 50 ms',
+      value: `${ms(article.maxTaskMs.max)} ms (worst run)`,
+      pass: article.maxTaskMs.max <= 50,
+    });
+  }
+  const heavy = page('heavy-dom');
+  if (heavy) {
+    checks.push({
+      page: heavy.name,
+      target: 'PolicyLens ≤ 3× floor',
+      value: `${ratio(heavy.ratioVsFloor)}×`,
+      pass: heavy.ratioVsFloor <= 3,
+    });
+    checks.push({
+      page: heavy.name,
+      target: 'no task over 50 ms',
+      value: `${ms(heavy.maxTaskMs.max)} ms (worst run)`,
+      pass: heavy.maxTaskMs.max <= 50,
+    });
+  }
+  const english = page('no-chinese');
+  if (english) {
+    checks.push({
+      page: english.name,
+      target: 'PolicyLens ≤ 0.2× floor',
+      value: `${ratio(english.ratioVsFloor)}×`,
+      pass: english.ratioVsFloor <= 0.2,
+    });
+  }
+  checks.push({
+    page: 'hover',
+    target: 'under 4 ms of work',
+    value: `${ms(results.hover.workMs.median)} ms`,
+    pass: results.hover.workMs.median < 4,
+  });
+  return checks;
+}
+
+export function formatReport(results: BenchResults): string {
+  const lines: string[] = [];
+  const { machine } = results;
+  lines.push(`PolicyLens benchmark — ${results.date}`);
+  lines.push(
+    `${machine.cpus} × ${machine.cpuModel}; Node ${machine.node}; ${machine.chromium}; medians of ${results.runs} loads (min–max), ms`,
+  );
+  lines.push('');
+  const header = [
+    'page',
+    'size',
+    'elements',
+    'highlights',
+    'floor',
+    'PolicyLens',
+    '×floor',
+    'mark.js (1 run)',
+    'speed-up',
+    'max task',
+    'TBT +',
+    'heap + (JS / DOM)',
+  ];
+  const rows = results.pages.map((page) => [
+    page.name,
+    kb(page.htmlBytes),
+    String(page.elements),
+    String(page.highlights),
+    spread(page.floorMs),
+    `${spread(page.policyLensMs)}${page.measured === 'policylens:check' ? ' [check]' : ''}`,
+    ratio(page.ratioVsFloor),
+    page.markJs.capped
+      ? `> ${(page.markJs.ms / 1000).toFixed(0)} s (capped${page.markJs.estimatedMs ? `, est. ${(page.markJs.estimatedMs / 1000).toFixed(0)} s` : ''})`
+      : `${ms(page.markJs.ms)}`,
+    `${page.markJs.capped ? '≥ ' : ''}${ratio(page.ratioVsMarkJs)}×`,
+    spread(page.maxTaskMs),
+    ms(page.tbtAddedMs),
+    `${kb(page.heapAddedJsBytes)} / ${kb(page.heapAddedEmbedderBytes)}`,
+  ]);
+  lines.push(...table([header, ...rows]));
+  lines.push('');
+  const { hover } = results;
+  lines.push(
+    `hover → tooltip work: ${spread(hover.workMs)} ms (hit test ${spread(hover.hitTestMs)}, card ${spread(hover.showMs)}); latency incl. intent delay ${spread(hover.latencyMs)} ms; ${hover.samples.length} hovers`,
+  );
+  lines.push(`popup open → first term rendered: ${spread(results.popupMs)} ms`);
+  lines.push(`export of 10,000 highlights: ${results.exportMs}`);
+  lines.push(`content script: ${results.contentScript.bytes} bytes, ${results.contentScript.gzipBytes} gzip -9`);
+  const node = results.nodeMatcher;
+  lines.push(`automaton build (Node, ${node.patterns} patterns): ${spread(node.buildMs)} ms`);
+  lines.push(
+    `Node scan of the 1 MB article's text (${(node.textUtf8Bytes / 1e6).toFixed(2)} MB UTF-8, ${node.textChars} chars, ${node.matches} matches): ` +
+      `${spread(node.scanMs)} ms = ${node.mbPerSecond.toFixed(1)} MB/s, ${node.mcharsPerSecond.toFixed(1)} M chars/s`,
+  );
+  lines.push('');
+  lines.push('targets:');
+  for (const check of results.targets)
+    lines.push(`  ${check.pass ? 'PASS' : 'MISS'}  ${check.page}: ${check.target} — ${check.value}`);
+  for (const page of results.pages) {
+    if (!page.profile) continue;
+    lines.push('');
+    lines.push(
+      `CPU profile, ${page.name} (one load): ${ms(page.profile.contentScriptMs)} ms sampled under the content script; self time:`,
+    );
+    for (const cost of page.profile.top) lines.push(`  ${ms(cost.selfMs).padStart(7)} ms  ${cost.name}`);
+  }
+  lines.push('');
+  for (const page of results.pages) {
+    const maxTask = page.maxTaskMs.median;
+    lines.push(
+      `page=${page.name} ratio_vs_floor=${page.ratioVsFloor.toFixed(3)} ratio_vs_markjs=${page.ratioVsMarkJs.toFixed(1)} ` +
+        `max_task_ms=${maxTask.toFixed(2)} markjs_capped=${page.markJs.capped ? 1 : 0}`,
+    );
+  }
+  lines.push(`bench finished in ${results.wallSeconds.toFixed(0)} s`);
+  return lines.join('\n');
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)));
+  return rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd(),
+  );
+}

@@ -1,0 +1,57 @@
+/** The shape of bench/results.json: everything one run measured. */
+import type { FunctionCost } from './cpu-profile';
+import type { HoverSample } from './hover';
+import type { MarkJsResult } from './markjs';
+import type { NodeMatcherResult } from './node-matcher';
+import type { PageName } from './pages';
+import type { Summary } from './stats';
+
+export interface PageResult {
+  name: PageName;
+  htmlBytes: number;
+  elements: number;
+  textChars: number;
+  highlights: number;
+  /** What the PolicyLens time is: the annotation, or (no Chinese) the language check. */
+  measured: 'policylens:annotate' | 'policylens:check';
+  /** The time compared below: the page clock's measure, or the trace's exact one for the µs-long check. */
+  policyLensMs: Summary;
+  /** The same measure from traced loads, exact to the µs (tracing itself adds some overhead). */
+  tracedPolicyLensMs: Summary;
+  floorMs: Summary;
+  ratioVsFloor: number;
+  markJs: MarkJsResult;
+  /** mark.js time over PolicyLens time: a speed-up (a lower bound when mark.js was capped). */
+  ratioVsMarkJs: number;
+  maxTaskMs: Summary;
+  tbtWithExtensionMs: Summary;
+  tbtWithoutExtensionMs: Summary;
+  tbtAddedMs: number;
+  loadMaxTaskWithExtensionMs: Summary;
+  /** Median heap after GC with the extension minus without it (bytes). */
+  heapAddedJsBytes: number;
+  heapAddedEmbedderBytes: number;
+  profile?: { contentScriptMs: number; top: FunctionCost[] };
+}
+
+export interface TargetCheck {
+  page: PageName | 'hover';
+  target: string;
+  value: string;
+  pass: boolean;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: { cpus: number; cpuModel: string; node: string; chromium: string };
+  runs: number;
+  markJsCapMs: number;
+  pages: PageResult[];
+  hover: { samples: HoverSample[]; workMs: Summary; hitTestMs: Summary; showMs: Summary; latencyMs: Summary };
+  popupMs: Summary;
+  exportMs: string;
+  contentScript: { bytes: number; gzipBytes: number };
+  nodeMatcher: NodeMatcherResult;
+  targets: TargetCheck[];
+  wallSeconds: number;
+}

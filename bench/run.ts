@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: PolicyLens's cost on four pages in headless Chromium (the e2e harness's browser
+ * with the built extension), against a bare text walk (the floor), mark.js and the same pages
+ * without the extension; plus hover, popup, bundle size and the matcher alone in Node.
+ * Prints a report and writes bench/results.json. Options:
+ *   --profile                 also record a CPU profile of each Chinese page's annotation
+ *   BENCH_RUNS=5              loads per page and measure
+ *   BENCH_MARKJS_CAP_MS=20000 mark.js stops here (then reported as a lower bound)
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, ROOT, startServer, type ExtensionBrowser, type FixtureServer } from '../tests/e2e/harness';
+import { contentScriptSize } from './bundle-size';
+import { profileLoad } from './cpu-profile';
+import { allowEvaluatedFunctionNames } from './esbuild-shim';
+import { highlightedTerms, measureHovers } from './hover';
+import { describePage } from './in-page';
+import { loadMarkJs, runMarkJs } from './markjs';
+import { benchNodeMatcher } from './node-matcher';
+import { measureNameFor, PageRunner, type TimedLoad, type TracedLoad } from './page-runs';
+import { buildBenchPages, routesFor, type BenchPage } from './pages';
+import { loadMatchIndex } from './pages/source-text';
+import { measurePopup, preparePopupTiming } from './popup';
+import { checkTargets, formatReport } from './report';
+import type { BenchResults, PageResult } from './results';
+import { median, summarize } from './stats';
+
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
+const MARKJS_CAP_MS = Number(process.env.BENCH_MARKJS_CAP_MS ?? 20_000);
+const HOVERS = 7;
+const PROFILE = process.argv.includes('--profile');
+
+const log = (message: string): void => console.error(`[bench] ${message}`);
+
+interface PageLoads {
+  timed: TimedLoad[];
+  traced: TracedLoad[];
+  description: Awaited<ReturnType<typeof describePage>>;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const markJsSource = loadMarkJs(); // fail early, before minutes of measuring
+  const index = loadMatchIndex();
+  const terms = index.forms.map(([form]) => form);
+  const pages = buildBenchPages(index);
+  const article = pages.find((page) => page.name === 'article-1mb')!;
+
+  log('Node: matcher build and scan');
+  const nodeMatcher = benchNodeMatcher(index, article.text);
+  const contentScript = contentScriptSize();
+
+  const server = await startServer(routesFor(pages));
+  const withExtension = await launchBrowser();
+  let results: BenchResults;
+  try {
+    await allowEvaluatedFunctionNames(withExtension.context);
+    await preparePopupTiming(withExtension);
+    const chromium = withExtension.context.browser()?.version() ?? (await chromiumVersion(withExtension));
+
+    const loadsWith = new Map<BenchPage['name'], PageLoads>();
+    for (const page of pages) {
+      log(`with the extension: ${page.name}`);
+      loadsWith.set(page.name, await loadRepeatedly(withExtension, true, page, server));
+    }
+
+    log('hover and popup (demo page)');
+    const demo = pages.find((page) => page.name === 'demo')!;
+    const demoRunner = await PageRunner.open(withExtension, true);
+    await demoRunner.timedLoad(demo, server.url(demo.path));
+    const hoverSamples = await measureHovers(demoRunner.tab, await highlightedTerms(demoRunner.tab, HOVERS));
+    const popupMs = await measurePopup(withExtension, demoRunner.tab, RUNS);
+
+    const profiles = new Map<BenchPage['name'], PageResult['profile']>();
+    if (PROFILE) {
+      for (const page of pages.filter((candidate) => candidate.hasChinese)) {
+        log(`CPU profile: ${page.name}`);
+        const runner = await PageRunner.open(withExtension, true);
+        profiles.set(page.name, await profileLoad(runner.tab, runner.cdpSession, server.url(page.path), measureNameFor(page)));
+        await runner.close();
+      }
+    }
+    await demoRunner.close();
+    await withExtension.close();
+
+    const loadsWithout = new Map<BenchPage['name'], PageLoads>();
+    const withoutExtension = await launchBrowser({ withExtension: false });
+    try {
+      await allowEvaluatedFunctionNames(withoutExtension.context);
+      for (const page of pages) {
+        log(`without the extension: ${page.name}`);
+        loadsWithout.set(page.name, await loadRepeatedly(withoutExtension, false, page, server));
+      }
+    } finally {
+      await withoutExtension.close();
+    }
+
+    const pageResults: PageResult[] = [];
+    for (const page of pages) {
+      log(`mark.js: ${page.name} (once, capped at ${MARKJS_CAP_MS / 1000} s)`);
+      const markJs = await runMarkJs(server.url(page.path), terms, markJsSource, MARKJS_CAP_MS);
+      pageResults.push(
+        pageResult(page, loadsWith.get(page.name)!, loadsWithout.get(page.name)!, markJs, profiles.get(page.name)),
+      );
+    }
+
+    const hover = {
+      samples: hoverSamples,
+      workMs: summarize(hoverSamples.map((sample) => sample.workMs)),
+      hitTestMs: summarize(hoverSamples.map((sample) => sample.hitTestMs)),
+      showMs: summarize(hoverSamples.map((sample) => sample.showMs)),
+      latencyMs: summarize(hoverSamples.map((sample) => sample.latencyMs)),
+    };
+    results = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, chromium },
+      runs: RUNS,
+      markJsCapMs: MARKJS_CAP_MS,
+      pages: pageResults,
+      hover,
+      popupMs: summarize(popupMs),
+      exportMs: 'n/a (export not implemented)',
+      contentScript,
+      nodeMatcher,
+      targets: checkTargets({ pages: pageResults, hover }),
+      wallSeconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await withExtension.close().catch(() => undefined);
+    await server.close();
+  }
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(formatReport(results));
+}
+
+/** RUNS timed loads then RUNS traced loads of one page, each a fresh navigation. */
+async function loadRepeatedly(
+  browser: ExtensionBrowser,
+  withExtension: boolean,
+  page: BenchPage,
+  server: FixtureServer,
+): Promise<PageLoads> {
+  const runner = await PageRunner.open(browser, withExtension);
+  const url = server.url(page.path);
+  try {
+    const timed: TimedLoad[] = [];
+    const traced: TracedLoad[] = [];
+    for (let run = 0; run < RUNS; run++) timed.push(await runner.timedLoad(page, url));
+    const description = await describePage(runner.tab);
+    for (let run = 0; run < RUNS; run++) traced.push(await runner.tracedLoad(page, url));
+    return { timed, traced, description };
+  } finally {
+    await runner.close();
+  }
+}
+
+function pageResult(
+  page: BenchPage,
+  withExtension: PageLoads,
+  withoutExtension: PageLoads,
+  markJs: PageResult['markJs'],
+  profile: PageResult['profile'],
+): PageResult {
+  const clockMs = summarize(withExtension.timed.map((load) => load.policyLensMs));
+  const tracedPolicyLensMs = summarize(withExtension.traced.map((load) => load.policyLensMs ?? NaN));
+  // The check takes microseconds, below the page clock's 0.1 ms: use the trace's exact times for it.
+  const policyLensMs = page.hasChinese ? clockMs : tracedPolicyLensMs;
+  const floorMs = summarize(withExtension.timed.map((load) => load.floor.walkMs));
+  const tbtWith = summarize(withExtension.traced.map((load) => load.tbtMs));
+  const tbtWithout = summarize(withoutExtension.traced.map((load) => load.tbtMs));
+  return {
+    name: page.name,
+    htmlBytes: Buffer.byteLength(page.html, 'utf8'),
+    elements: withExtension.description.elements,
+    textChars: withExtension.description.textChars,
+    highlights: withExtension.description.highlights,
+    measured: page.hasChinese ? 'policylens:annotate' : 'policylens:check',
+    policyLensMs,
+    tracedPolicyLensMs,
+    floorMs,
+    ratioVsFloor: policyLensMs.median / floorMs.median,
+    markJs,
+    ratioVsMarkJs: markJs.ms / policyLensMs.median,
+    maxTaskMs: summarize(withExtension.traced.map((load) => load.maxTaskMs ?? NaN)),
+    tbtWithExtensionMs: tbtWith,
+    tbtWithoutExtensionMs: tbtWithout,
+    tbtAddedMs: tbtWith.median - tbtWithout.median,
+    loadMaxTaskWithExtensionMs: summarize(withExtension.traced.map((load) => load.loadMaxTaskMs)),
+    heapAddedJsBytes:
+      median(withExtension.timed.map((load) => load.heap.jsBytes)) -
+      median(withoutExtension.timed.map((load) => load.heap.jsBytes)),
+    heapAddedEmbedderBytes:
+      median(withExtension.timed.map((load) => load.heap.embedderBytes)) -
+      median(withoutExtension.timed.map((load) => load.heap.embedderBytes)),
+    ...(profile ? { profile } : {}),
+  };
+}
+
+async function chromiumVersion(browser: ExtensionBrowser): Promise<string> {
+  const tab = await browser.context.newPage();
+  const version = await tab.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent);
+  await tab.close();
+  return version.replace('Chrome/', 'Chromium ');
+}
+
+await main();
