@@ -5,21 +5,22 @@
  */
 import type { TermMatch, TermMatcher } from '../core/matcher/matcher';
 import type { MatchIndexEntry } from '../core/matcher/match-index';
-import { collectBlocks, isInsideSkipped, locate, type TextBlock } from './page-text';
+import { isInsideSkipped, locate, readBlocks, type TextBlock } from './page-text';
+import { liveRange, staticRange } from './ranges';
 import type { HighlightLayer } from './highlight-layer';
 import { yieldToPage } from './yield';
 
 export interface AnnotatedBlock {
   block: TextBlock;
   matches: TermMatch[];
-  ranges: Range[];
+  ranges: StaticRange[];
 }
 
 export interface FoundTerm {
   entry: MatchIndexEntry;
   block: AnnotatedBlock;
   index: number;
-  range: Range;
+  range: StaticRange;
 }
 
 /** Budget per slice of work before yielding to the page (well under the 50 ms long-task line). */
@@ -33,6 +34,8 @@ export class Annotator {
   private blocks = new Set<AnnotatedBlock>();
   private readonly nodeToBlock = new WeakMap<Text, { block: AnnotatedBlock; nodeIndex: number }>();
   private generation = 0;
+  /** Set when a re-read appended blocks out of document order. */
+  private reordered = false;
 
   constructor(
     private readonly matcher: TermMatcher,
@@ -48,9 +51,9 @@ export class Annotator {
   async annotate(root: Node): Promise<void> {
     const generation = ++this.generation;
     performance.mark(`${ANNOTATE_MEASURE}:start`);
-    const blocks = collectBlocks(root, { exclude: this.exclude });
     let sliceStart = performance.now();
-    for (const block of blocks) {
+    // The walk itself is sliced too: reading a long page is the largest part of the work.
+    for (const block of readBlocks(root, { exclude: this.exclude })) {
       this.addBlock(block);
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
@@ -71,11 +74,9 @@ export class Annotator {
     if (holder && typeof holder.checkVisibility === 'function' && !holder.checkVisibility()) return;
     const annotated: AnnotatedBlock = { block, matches, ranges: [] };
     for (const match of matches) {
-      const range = document.createRange();
       const start = locate(block, match.start);
       const end = locate(block, match.end, true);
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
+      const range = staticRange(start.node, start.offset, end.node, end.offset);
       annotated.ranges.push(range);
       this.layer.add(this.entries[match.entry]!.category, range);
     }
@@ -105,8 +106,9 @@ export class Annotator {
     }
     let sliceStart = performance.now();
     const generation = this.generation;
+    this.reordered = true;
     for (const root of roots) {
-      for (const block of collectBlocks(root, { exclude: this.exclude })) {
+      for (const block of readBlocks(root, { exclude: this.exclude })) {
         this.addBlock(block);
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToPage();
@@ -115,6 +117,17 @@ export class Annotator {
         }
       }
     }
+  }
+
+  /** Blocks in document order: the first pass reads them in order; blocks re-read later need sorting. */
+  private blocksInOrder(): AnnotatedBlock[] {
+    const blocks = [...this.blocks];
+    if (this.reordered) {
+      blocks.sort(byDocumentOrder);
+      this.blocks = new Set(blocks);
+      this.reordered = false;
+    }
+    return blocks;
   }
 
   /** Removes every highlight and forgets the page (annotation switched off, or page left). */
@@ -163,7 +176,7 @@ export class Annotator {
       const match = block.matches[index];
       if (!match || position > match.end) continue;
       const range = block.ranges[index]!;
-      if (pointInRange(range, x, y)) return { entry: this.entries[match.entry]!, block, index, range };
+      if (pointInRange(liveRange(range), x, y)) return { entry: this.entries[match.entry]!, block, index, range };
     }
     return null;
   }
@@ -171,14 +184,19 @@ export class Annotator {
   /** Every highlighted term in reading order, for keyboard navigation. */
   allTerms(): FoundTerm[] {
     const terms: FoundTerm[] = [];
-    for (const block of this.blocks) {
+    for (const block of this.blocksInOrder()) {
       block.matches.forEach((match, index) => {
         terms.push({ entry: this.entries[match.entry]!, block, index, range: block.ranges[index]! });
       });
     }
-    // Blocks re-read after a change sit at the end of the set: restore document order.
-    return terms.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    return terms;
   }
+}
+
+/** Blocks never overlap, so ordering them by their first text node orders every term. */
+function byDocumentOrder(a: AnnotatedBlock, b: AnnotatedBlock): number {
+  const position = a.block.nodes[0]!.compareDocumentPosition(b.block.nodes[0]!);
+  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
 }
 
 /** Drops elements contained in another element of the list. */

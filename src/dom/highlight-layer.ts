@@ -26,7 +26,7 @@ export class HighlightLayer {
     this.active.priority = 1;
   }
 
-  add(category: Category, range: Range): void {
+  add(category: Category, range: AbstractRange): void {
     let highlight = this.byCategory.get(category);
     if (!highlight) {
       highlight = new Highlight();
@@ -36,11 +36,11 @@ export class HighlightLayer {
     highlight.add(range);
   }
 
-  remove(category: Category, range: Range): void {
+  remove(category: Category, range: AbstractRange): void {
     this.byCategory.get(category)?.delete(range);
   }
 
-  setActive(range: Range | null): void {
+  setActive(range: AbstractRange | null): void {
     this.active.clear();
     if (range) {
       this.active.add(range);

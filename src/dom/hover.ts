@@ -5,6 +5,7 @@
  */
 import type { Annotator, FoundTerm } from './annotator';
 import { caretAt } from './caret';
+import { liveRange } from './ranges';
 import type { HighlightLayer } from './highlight-layer';
 import type { Tooltip } from './tooltip/tooltip';
 
@@ -37,13 +38,13 @@ export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }
   let closing: number | undefined;
   let frame: number | undefined;
   let lastPoint: { x: number; y: number; target: EventTarget | null } | null = null;
-  let hovered: Range | null = null;
+  let hovered: AbstractRange | null = null;
 
   const showTerm = (term: FoundTerm, pinned: boolean, hit?: HitTiming): void => {
     const showStart = performance.now();
     hovered = term.range;
     layer.setActive(term.range);
-    void tooltip.show({ entryId: term.entry.id, range: term.range, context: term.block.block.text }, pinned).then(() => {
+    void tooltip.show({ entryId: term.entry.id, range: liveRange(term.range), context: term.block.block.text }, pinned).then(() => {
       if (hit && tooltip.visible) recordHoverTiming(hit, showStart, performance.now());
     });
   };

@@ -47,7 +47,7 @@ export class PageOutline {
     if (annotator && headings.length > 0) {
       const starts = headings.map((heading) => {
         const range = document.createRange();
-        range.selectNodeContents(heading.element);
+        range.setStart(heading.element, 0);
         return range;
       });
       for (const term of annotator.allTerms()) {
@@ -95,13 +95,21 @@ export class PageOutline {
 }
 
 /** Index of the last heading whose start is at or before the range's start, or -1. */
-function lastHeadingBefore(starts: Range[], range: Range): number {
+function lastHeadingBefore(starts: Range[], range: AbstractRange): number {
   let low = 0;
   let high = starts.length - 1;
   let found = -1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (starts[mid]!.compareBoundaryPoints(Range.START_TO_START, range) <= 0) {
+    // comparePoint: -1 before the (collapsed) heading start, 0 at it, 1 after it; it throws for a
+    // term in another tree (a shadow root), which then counts before every heading.
+    let after = false;
+    try {
+      after = starts[mid]!.comparePoint(range.startContainer, range.startOffset) >= 0;
+    } catch {
+      after = false;
+    }
+    if (after) {
       found = mid;
       low = mid + 1;
     } else high = mid - 1;

@@ -14,6 +14,7 @@ import { hasChineseText } from './has-chinese';
 import { HighlightLayer, highlightApiAvailable } from './highlight-layer';
 import { installHover } from './hover';
 import { watchPage } from './page-watcher';
+import { liveRange } from './ranges';
 import { PageOutline } from './page-outline';
 import { ReaderSession } from './reader/reader-session';
 import { collectBlocks } from './page-text';
@@ -193,7 +194,7 @@ export class PageSession {
   }
 
   private focusTerm(term: FoundTerm): void {
-    const rect = term.range.getBoundingClientRect();
+    const rect = liveRange(term.range).getBoundingClientRect();
     if (rect.top < 0 || rect.bottom > innerHeight) {
       scrollBy({ top: rect.top - innerHeight / 3, behavior: 'instant' });
     }

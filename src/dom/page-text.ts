@@ -7,79 +7,79 @@
 
 /** Elements whose content is not reading text, or is the reader's own input. */
 const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'CODE',
-  'KBD',
-  'SAMP',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'code',
+  'kbd',
+  'samp',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
 ]);
 
 /** Elements that start and end a block of text (tag-based, as computing styles would cost a layout). */
 const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'BR',
-  'CAPTION',
-  'CENTER',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIR',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'HTML',
-  'LI',
-  'MAIN',
-  'MENU',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-  'BUTTON',
-  'LEGEND',
-  'OPTGROUP',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'button',
+  'legend',
+  'optgroup',
 ]);
 
 export interface TextBlock {
@@ -99,7 +99,7 @@ export interface CollectOptions {
 }
 
 export function isSkippedElement(element: Element, exclude?: ReadonlySet<Element>): boolean {
-  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (SKIPPED_TAGS.has(element.localName)) return true;
   if (exclude?.has(element)) return true;
   if (element.hasAttribute('hidden')) return true;
   // Editable regions belong to the reader: no highlight may sit inside what they are typing.
@@ -118,7 +118,7 @@ export function isInsideSkipped(element: Element, exclude?: ReadonlySet<Element>
 }
 
 export function isBlockElement(element: Element): boolean {
-  return BLOCK_TAGS.has(element.tagName.toUpperCase());
+  return BLOCK_TAGS.has(element.localName);
 }
 
 /**
@@ -126,65 +126,108 @@ export function isBlockElement(element: Element): boolean {
  * roots below it. Blocks with no text are left out.
  */
 export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
-  const blocks: TextBlock[] = [];
-  collectInto(root, options, blocks);
-  return blocks;
+  return [...readBlocks(root, options)];
 }
 
-function collectInto(root: Node, options: CollectOptions, blocks: TextBlock[]): void {
+/**
+ * The same walk as a generator, so the annotator can stop after any block and give the page a turn:
+ * a long page is read across several short tasks instead of one long one.
+ *
+ * Speed matters here (the walk is most of the cost on element-heavy pages), hence:
+ * - no TreeWalker filter callback: skipped subtrees are stepped over with nextSibling/parentNode,
+ *   so there is no call back into JS per node;
+ * - block ends are found by keeping the chain of open ancestors (a node's parent must be on it),
+ *   which costs one `parentNode` read per node instead of a `contains()` walk.
+ */
+export function* readBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock> {
   const document = root.ownerDocument ?? (root as Document);
-  const startContainer = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : (document.body ?? document.documentElement);
-  if (!startContainer) return;
+  const outer = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : (document.body ?? document.documentElement);
+  if (!outer) return;
   if (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element, options.exclude)) return;
 
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return isSkippedElement(node as Element, options.exclude) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-    },
-  });
-
-  let text = '';
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const outerBlock = nearestBlock(outer);
+  let parts: string[] = [];
+  let length = 0;
   let nodes: Text[] = [];
   let starts: number[] = [];
-  let container: Element = nearestBlock(startContainer);
+  let container: Element = outerBlock;
   const shadowRoots: ShadowRoot[] = [];
+  /** Open ancestors of the current node (below `root`), and which of them are blocks. */
+  const path: Node[] = [root];
+  const pathIsBlock: boolean[] = [false];
+  const blockStack: Element[] = [];
 
-  const flush = (): void => {
-    if (nodes.length > 0 && /\S/.test(text)) blocks.push({ text, nodes, starts, container });
-    text = '';
+  const take = (): TextBlock | null => {
+    const block = nodes.length > 0 ? { text: parts.join(''), nodes, starts, container } : null;
+    parts = [];
+    length = 0;
     nodes = [];
     starts = [];
+    return block && /\S/.test(block.text) ? block : null;
   };
 
-  // A block ends where a block element opens or closes. The walker gives only openings, so track
-  // the open block elements as a stack and flush whenever the walk leaves one.
-  const openBlocks: Element[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    while (openBlocks.length > 0 && !openBlocks[openBlocks.length - 1]!.contains(node)) {
-      openBlocks.pop();
-      flush();
-      container = openBlocks[openBlocks.length - 1] ?? nearestBlock(startContainer);
+  let node = walker.nextNode();
+  while (node) {
+    // Leave the ancestors this node is not inside; leaving a block ends the current block of text.
+    const parent = node.parentNode;
+    let ended = false;
+    while (path.length > 1 && path[path.length - 1] !== parent) {
+      path.pop();
+      if (pathIsBlock.pop()) {
+        blockStack.pop();
+        ended = true;
+      }
     }
+    if (ended) {
+      const block = take();
+      if (block) yield block;
+      container = blockStack[blockStack.length - 1] ?? outerBlock;
+    }
+
     if (node.nodeType === Node.TEXT_NODE) {
       const data = (node as Text).data;
-      if (data.length === 0) continue;
-      if (nodes.length === 0) container = openBlocks[openBlocks.length - 1] ?? nearestBlock(node.parentElement ?? startContainer);
-      nodes.push(node as Text);
-      starts.push(text.length);
-      text += data;
+      if (data.length > 0) {
+        if (nodes.length === 0) container = blockStack[blockStack.length - 1] ?? outerBlock;
+        nodes.push(node as Text);
+        starts.push(length);
+        parts.push(data);
+        length += data.length;
+      }
+      node = walker.nextNode();
       continue;
     }
+
     const element = node as Element;
+    if (isSkippedElement(element, options.exclude)) {
+      node = skipSubtree(walker);
+      continue;
+    }
     if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
-    if (isBlockElement(element)) {
-      flush();
-      openBlocks.push(element);
+    const block = isBlockElement(element);
+    if (block) {
+      const before = take();
+      if (before) yield before;
+      blockStack.push(element);
       container = element;
     }
+    path.push(element);
+    pathIsBlock.push(block);
+    node = walker.nextNode();
   }
-  flush();
-  for (const shadowRoot of shadowRoots) collectInto(shadowRoot, options, blocks);
+  const last = take();
+  if (last) yield last;
+  for (const shadowRoot of shadowRoots) yield* readBlocks(shadowRoot, options);
+}
+
+/** Moves the walker past the current node's subtree; returns the next node, or null at the end. */
+function skipSubtree(walker: TreeWalker): Node | null {
+  let next = walker.nextSibling();
+  while (!next) {
+    if (!walker.parentNode()) return null;
+    next = walker.nextSibling();
+  }
+  return next;
 }
 
 function nearestBlock(node: Node): Element {

@@ -169,7 +169,8 @@ export async function waitForHighlights(page: Page): Promise<Record<string, stri
     const byName: Record<string, string[]> = {};
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('policylens-')) continue;
-      byName[name] = [...highlight].map((range) => (range as Range).toString());
+      // Highlights hold StaticRanges: make a live Range to read their text.
+      byName[name] = [...highlight].map((range) => ((r) => { const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l; })(range as AbstractRange).toString());
     }
     return byName;
   });
@@ -181,10 +182,11 @@ export async function pointOfTerm(page: Page, term: string): Promise<{ x: number
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
       for (const range of highlight) {
-        if ((range as Range).toString() !== wanted) continue;
-        const element = (range as Range).startContainer.parentElement;
+        const live = ((r) => { const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l; })(range as AbstractRange);
+        if (live.toString() !== wanted) continue;
+        const element = live.startContainer.parentElement;
         element?.scrollIntoView({ block: 'center' });
-        const rect = (range as Range).getClientRects()[0];
+        const rect = live.getClientRects()[0];
         if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       }
     }
