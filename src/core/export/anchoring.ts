@@ -25,6 +25,9 @@ export const QUOTE_CONTEXT_LENGTH = 32;
 const MAX_ERROR_RATE = 0.2;
 /** Extra characters read beside a candidate, so inserted text near it still aligns. */
 const CONTEXT_SLACK = 8;
+/** Unicode noncharacters standing for the start and the end of the text in context comparisons. */
+const TEXT_START = '\uFDD0';
+const TEXT_END = '\uFDD1';
 /** Cap on the fuzzy search's table (quote length × text searched): anchoring must never hang a page. */
 const MAX_FUZZY_CELLS = 4_000_000;
 
@@ -74,7 +77,11 @@ function exactOccurrences(text: string, exact: string): TextRange[] {
   return found;
 }
 
-/** The candidate whose surroundings need the fewest edits to match the stored ones; ties go to the nearest. */
+/**
+ * The candidate whose surroundings best match the stored prefix and suffix; ties go to the one
+ * nearest the stored position. Each side scores 1 − edits / its length, as Hypothesis weighs them:
+ * one wrong character in a one-character suffix is a total mismatch, in a 32-character one a typo.
+ */
 function bestByContext(
   text: string,
   candidates: readonly TextRange[],
@@ -82,24 +89,37 @@ function bestByContext(
   hint: TextPositionSelector | null,
 ): TextRange {
   let best = candidates[0]!;
-  let bestCost = Infinity;
+  let bestScore = -Infinity;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const cost = contextCost(text, candidate, quote);
+    const score = contextScore(text, candidate, quote);
     const distance = hint ? Math.abs(candidate.start - hint.start) : candidate.start;
-    if (cost < bestCost || (cost === bestCost && distance < bestDistance)) {
+    if (score > bestScore || (score === bestScore && distance < bestDistance)) {
       best = candidate;
-      bestCost = cost;
+      bestScore = score;
       bestDistance = distance;
     }
   }
   return { start: best.start, end: best.end };
 }
 
-function contextCost(text: string, candidate: TextRange, quote: TextQuoteSelector): number {
-  const before = text.slice(Math.max(0, candidate.start - quote.prefix.length - CONTEXT_SLACK), candidate.start);
-  const after = text.slice(candidate.end, candidate.end + quote.suffix.length + CONTEXT_SLACK);
-  return costAgainstEnd(quote.prefix, before) + costAgainstStart(quote.suffix, after);
+/**
+ * From 0 (nothing alike) to 2 (prefix and suffix both unchanged). A context shorter than 32
+ * characters means the quote was that close to an end of the text, which is evidence too: the
+ * ends are marked with noncharacters (never in real text) on both sides of the comparison.
+ */
+function contextScore(text: string, candidate: TextRange, quote: TextQuoteSelector): number {
+  const prefix = quote.prefix.length < QUOTE_CONTEXT_LENGTH ? TEXT_START + quote.prefix : quote.prefix;
+  const suffix = quote.suffix.length < QUOTE_CONTEXT_LENGTH ? quote.suffix + TEXT_END : quote.suffix;
+  const from = Math.max(0, candidate.start - prefix.length - CONTEXT_SLACK);
+  const to = candidate.end + suffix.length + CONTEXT_SLACK;
+  const before = (from === 0 ? TEXT_START : '') + text.slice(from, candidate.start);
+  const after = text.slice(candidate.end, to) + (to >= text.length ? TEXT_END : '');
+  return similarity(costAgainstEnd(prefix, before), prefix.length) + similarity(costAgainstStart(suffix, after), suffix.length);
+}
+
+function similarity(edits: number, length: number): number {
+  return length === 0 ? 1 : 1 - edits / length;
 }
 
 function fuzzyAnchor(text: string, quote: TextQuoteSelector, hint: TextPositionSelector | null): TextRange | null {
