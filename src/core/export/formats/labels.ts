@@ -6,6 +6,8 @@
 export type ExportLocale = 'en' | 'zh_CN';
 
 export interface ExportLabels {
+  /** Between a label and its value: ': ' in English, '：' in Chinese. */
+  colon: string;
   untitled: string;
   address: string;
   file: string;
@@ -19,6 +21,7 @@ export interface ExportLabels {
 
 export const EXPORT_LABELS: Readonly<Record<ExportLocale, ExportLabels>> = {
   en: {
+    colon: ': ',
     untitled: 'Untitled',
     address: 'Address',
     file: 'File',
@@ -30,6 +33,7 @@ export const EXPORT_LABELS: Readonly<Record<ExportLocale, ExportLabels>> = {
     orphan: 'no longer found in the text',
   },
   zh_CN: {
+    colon: '：',
     untitled: '无标题',
     address: '网址',
     file: '文件',

@@ -12,14 +12,16 @@ const INLINE_SPECIAL = /[\\`*_[\]<>#|~=$%&]/g;
 /** At the start of a line: list items ("- ", "+ ", "1. ", "1) "); `*`, `#`, `>`, `=` are already escaped. */
 const LIST_MARKER = /^([-+])|^(\d+)([.)])/;
 
-/** One line of page text as Markdown inline content (line breaks become spaces). */
-export function escapeMarkdownLine(text: string): string {
-  const line = text.replace(/\r\n|[\r\n]/g, ' ');
-  return line
-    .replace(INLINE_SPECIAL, (char) => `\\${char}`)
-    .replace(LIST_MARKER, (_, sign: string | undefined, digits: string | undefined, mark: string | undefined) =>
-      sign ? `\\${sign}` : `${digits ?? ''}\\${mark ?? ''}`,
-    );
+/**
+ * One line of page text as Markdown inline content (line breaks become spaces). `atLineStart`:
+ * the text opens a line or a list item, where "- " or "1. " would start a (nested) list.
+ */
+export function escapeMarkdownLine(text: string, atLineStart = true): string {
+  const escaped = text.replace(/\r\n|[\r\n]/g, ' ').replace(INLINE_SPECIAL, (char) => `\\${char}`);
+  if (!atLineStart) return escaped;
+  return escaped.replace(LIST_MARKER, (_, sign: string | undefined, digits: string | undefined, mark: string | undefined) =>
+    sign ? `\\${sign}` : `${digits ?? ''}\\${mark ?? ''}`,
+  );
 }
 
 /** Undoes escapeMarkdownLine (for tests and re-reading): a backslash before ASCII punctuation is dropped. */
@@ -32,11 +34,11 @@ export function markdownWithBold(text: string, marked: ReadonlyArray<{ start: nu
   let result = '';
   let at = 0;
   for (const span of marked) {
-    result += escapeMarkdownLine(text.slice(at, span.start));
+    result += escapeMarkdownLine(text.slice(at, span.start), at === 0);
     result += bold(text.slice(span.start, span.end));
     at = span.end;
   }
-  return result + escapeMarkdownLine(text.slice(at));
+  return result + escapeMarkdownLine(text.slice(at), at === 0);
 }
 
 /**
@@ -45,7 +47,7 @@ export function markdownWithBold(text: string, marked: ReadonlyArray<{ start: nu
  * Obsidian renders inline <b> in those cases.
  */
 function bold(text: string): string {
-  const escaped = escapeMarkdownLine(text);
+  const escaped = escapeMarkdownLine(text, false);
   return /^[\p{P}\p{S}]|[\p{P}\p{S}]$/u.test(text) ? `<b>${escaped}</b>` : `**${escaped}**`;
 }
 

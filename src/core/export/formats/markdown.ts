@@ -12,13 +12,14 @@ import { escapeMarkdownLine, markdownWithBold, occurrencesOf } from './markdown-
 const DEEPEST_HEADING = 4;
 
 export function toMarkdown(document: ExportDocument, locale: ExportLocale, labels: ExportLabels = EXPORT_LABELS[locale]): string {
-  const blocks: string[] = [`# ${escapeMarkdownLine(document.title.trim() || labels.untitled)}`, metadataLine(document, labels)];
+  const title = `# ${escapeMarkdownLine(document.title.trim() || labels.untitled, false)}`;
+  const blocks: string[] = [title, metadataLine(document, labels)];
   for (const section of sectionsWithTerms(document.outline, document.highlights)) {
     blocks.push(sectionHeading(section, labels));
     blocks.push(...termBlocks(section.highlights, locale));
   }
   if (document.readerHighlights.length > 0) {
-    blocks.push(`## ${escapeMarkdownLine(labels.readerHighlights)}`);
+    blocks.push(`## ${escapeMarkdownLine(labels.readerHighlights, false)}`);
     blocks.push(...document.readerHighlights.map((highlight) => readerHighlightBlock(highlight, labels)));
   }
   return `${blocks.join('\n\n')}\n`;
@@ -26,17 +27,18 @@ export function toMarkdown(document: ExportDocument, locale: ExportLocale, label
 
 function metadataLine(document: ExportDocument, labels: ExportLabels): string {
   const parts: string[] = [];
-  if (document.url) parts.push(`${labels.address}: ${markdownUrl(document.url)}`);
-  if (document.file) parts.push(`${labels.file}: ${escapeMarkdownLine(document.file)}`);
-  parts.push(`${labels.dateRead}: ${document.readAt.slice(0, 10)}`);
-  parts.push(`${labels.glossaryVersion}: ${escapeMarkdownLine(document.glossaryVersion)}`);
+  const field = (label: string, value: string) => `${escapeMarkdownLine(label)}${labels.colon}${value}`;
+  if (document.url) parts.push(field(labels.address, markdownUrl(document.url)));
+  if (document.file) parts.push(field(labels.file, escapeMarkdownLine(document.file, false)));
+  parts.push(field(labels.dateRead, document.readAt.slice(0, 10)));
+  parts.push(field(labels.glossaryVersion, escapeMarkdownLine(document.glossaryVersion, false)));
   return parts.join(' · ');
 }
 
 /** A web address as an autolink; anything that is not a plain http(s) address is shown as text. */
 function markdownUrl(url: string): string {
   if (/^https?:\/\/[^\s<>]+$/i.test(url)) return `<${url}>`;
-  return escapeMarkdownLine(url);
+  return escapeMarkdownLine(url, false);
 }
 
 interface Section {
@@ -91,10 +93,10 @@ function pathKey(path: readonly string[]): string {
 function sectionHeading(section: Section, labels: ExportLabels): string {
   if (section.heading) {
     const depth = Math.min(DEEPEST_HEADING, section.heading.level + 1);
-    return `${'#'.repeat(depth)} ${escapeMarkdownLine(section.heading.marker + section.heading.title)}`;
+    return `${'#'.repeat(depth)} ${escapeMarkdownLine(section.heading.marker + section.heading.title, false)}`;
   }
-  if (section.path.length === 0) return `## ${escapeMarkdownLine(labels.beforeFirstSection)}`;
-  return `## ${escapeMarkdownLine(section.path.join(' › '))}`;
+  if (section.path.length === 0) return `## ${escapeMarkdownLine(labels.beforeFirstSection, false)}`;
+  return `## ${escapeMarkdownLine(section.path.join(' › '), false)}`;
 }
 
 /** Each term once: its line, its explanation, then its sentences (each sentence once). */
@@ -107,8 +109,8 @@ function termBlocks(highlights: readonly GlossaryHighlight[], locale: ExportLoca
   }
   return [...byEntry.values()].flatMap((occurrences) => {
     const first = occurrences[0]!;
-    const heading = [`**${escapeMarkdownLine(first.term)}**`, escapeMarkdownLine(first.pinyin)];
-    if (first.english) heading.push(`*${escapeMarkdownLine(first.english)}*`);
+    const heading = [`**${escapeMarkdownLine(first.term, false)}**`, escapeMarkdownLine(first.pinyin, false)];
+    if (first.english) heading.push(`*${escapeMarkdownLine(first.english, false)}*`);
     const explanation = locale === 'zh_CN' ? first.summaryZh : first.summaryEn;
     const forms = occurrences.map((occurrence) => occurrence.text);
     const sentences = [...new Set(occurrences.map((occurrence) => occurrence.context))]
@@ -125,12 +127,12 @@ function readerHighlightBlock(highlight: ReaderHighlight, labels: ExportLabels):
     .join('\n');
   const lines = [quote];
   const where = highlight.orphan ? labels.orphan : highlight.section.join(' › ');
-  if (where) lines.push(`*${escapeMarkdownLine(where)}*`);
+  if (where) lines.push(`*${escapeMarkdownLine(where, false)}*`);
   if (highlight.note?.trim()) {
     const note = splitLines(highlight.note.trim())
       .map((line) => escapeMarkdownLine(line.trim()))
       .join('\\\n');
-    lines.push(`**${escapeMarkdownLine(labels.note)}:** ${note}`);
+    lines.push(`**${escapeMarkdownLine(labels.note, false)}${labels.colon.trim()}** ${note}`);
   }
   return lines.join('\n\n');
 }
