@@ -25,9 +25,13 @@ export const QUOTE_CONTEXT_LENGTH = 32;
 const MAX_ERROR_RATE = 0.2;
 /** Extra characters read beside a candidate, so inserted text near it still aligns. */
 const CONTEXT_SLACK = 8;
-/** Unicode noncharacters standing for the start and the end of the text in context comparisons. */
-const TEXT_START = '\uFDD0';
-const TEXT_END = '\uFDD1';
+/**
+ * Control characters standing for the start and the end of the text in context comparisons. Not
+ * Unicode noncharacters (U+FDD0…): Chrome refuses to load a content script that contains one
+ * ("It isn't UTF-8 encoded").
+ */
+const TEXT_START = '\u0002';
+const TEXT_END = '\u0003';
 /** Cap on the fuzzy search's table (quote length × text searched): anchoring must never hang a page. */
 const MAX_FUZZY_CELLS = 4_000_000;
 
