@@ -66,6 +66,14 @@ describe('anchoring', () => {
     expect(anchor(SPEECH, { quote: { exact: '', prefix: '', suffix: '' } })).toBeNull();
   });
 
+  it('finds a one-character quote among 100,000 occurrences by its stored position and context', () => {
+    const text = `${'的'.repeat(50_000)}X${'的'.repeat(50_000)}`;
+    const edited = `前${text}`;
+    // Only the copies within 32 characters of X have a context of their own.
+    const near = text.indexOf('X') + 3;
+    expect(anchor(edited, selectorsFor(text, near, near + 1))).toEqual({ start: near + 1, end: near + 2 });
+  });
+
   it('bounds the fuzzy search on a long text without a position (orphan rather than a hang)', () => {
     const long = '某'.repeat(2_000_000);
     expect(anchor(long, { quote: { exact: '确保经济运行在合理区间', prefix: '', suffix: '' } })).toBeNull();

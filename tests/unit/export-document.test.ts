@@ -125,6 +125,17 @@ describe('the export document', () => {
     expect(document.readerHighlights.map((h) => h.id)).toEqual(['early', 'r1', 'orphan']);
   });
 
+  it('does NOT export a stored reader highlight with no quoted text', () => {
+    const input = speechInput();
+    const empty = {
+      ...input.readerHighlights[0]!,
+      id: 'empty',
+      selectors: { quote: { exact: '', prefix: '', suffix: '' }, position: { start: 0, end: 1 } },
+    };
+    const document = buildExportDocument({ ...input, readerHighlights: [empty, ...input.readerHighlights] });
+    expect(document.readerHighlights.map((h) => h.id)).toEqual(['r1']);
+  });
+
   it('does NOT accept a match whose entry the glossary lookup does not know', () => {
     const input = speechInput();
     expect(() => buildExportDocument({ ...input, matches: [{ entryId: 'nope', start: 0, end: 2 }] })).toThrow(/nope/);

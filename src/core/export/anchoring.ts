@@ -26,6 +26,11 @@ const MAX_ERROR_RATE = 0.2;
 /** Extra characters read beside a candidate, so inserted text near it still aligns. */
 const CONTEXT_SLACK = 8;
 /**
+ * Occurrences whose context is compared (each costs two small edit-distance tables): a one-character
+ * quote in a long page can occur tens of thousands of times.
+ */
+const MAX_CANDIDATES = 2_000;
+/**
  * Control characters standing for the start and the end of the text in context comparisons. Not
  * Unicode noncharacters (U+FDD0…): Chrome refuses to load a content script that contains one
  * ("It isn't UTF-8 encoded").
@@ -63,7 +68,7 @@ export function anchor(
     return { start: hint.start, end: hint.end };
   }
 
-  const occurrences = exactOccurrences(text, quote.exact);
+  const occurrences = nearestFirst(exactOccurrences(text, quote.exact), hint).slice(0, MAX_CANDIDATES);
   if (occurrences.length > 0) return bestByContext(text, occurrences, quote, hint);
 
   return fuzzyAnchor(text, quote, hint);
@@ -71,6 +76,12 @@ export function anchor(
 
 function contextIsUnchanged(text: string, start: number, end: number, quote: TextQuoteSelector): boolean {
   return text.slice(0, start).endsWith(quote.prefix) && text.slice(end).startsWith(quote.suffix);
+}
+
+/** Closest to the stored position first (a page rarely moves a highlight far); reading order without one. */
+function nearestFirst(candidates: TextRange[], hint: TextPositionSelector | null): TextRange[] {
+  if (!hint || candidates.length <= MAX_CANDIDATES) return candidates;
+  return candidates.sort((a, b) => Math.abs(a.start - hint.start) - Math.abs(b.start - hint.start));
 }
 
 function exactOccurrences(text: string, exact: string): TextRange[] {

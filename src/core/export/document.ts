@@ -71,7 +71,12 @@ export function buildExportDocument(input: ExportInput): ExportDocument {
     highlights: [...input.matches]
       .sort((a, b) => a.start - b.start || a.end - b.end)
       .map((match) => glossaryHighlight(mainText, match, input.entryById, sectionAt)),
-    readerHighlights: sortReaderHighlights(input.readerHighlights.map((stored) => readerHighlight(mainText, stored, sectionAt))),
+    readerHighlights: sortReaderHighlights(
+      input.readerHighlights
+        // A highlight with no quoted text has nothing to export (and no way to be found again).
+        .filter((stored) => stored.selectors.quote.exact.length > 0)
+        .map((stored) => readerHighlight(mainText, stored, sectionAt)),
+    ),
   };
 }
 

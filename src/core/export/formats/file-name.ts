@@ -60,13 +60,19 @@ function truncateToBytes(text: string, maxBytes: number): string {
   if (utf8Length(text) <= maxBytes) return text;
   let result = '';
   let used = 0;
-  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+  for (const segment of characters(text)) {
     const size = utf8Length(segment);
     if (used + size > maxBytes) break;
     result += segment;
     used += size;
   }
   return result;
+}
+
+/** Grapheme clusters (👍🏽 stays whole); code points where Intl.Segmenter is missing (Firefox before 125). */
+function characters(text: string): Iterable<string> {
+  if (typeof Intl.Segmenter !== 'function') return Array.from(text);
+  return Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), ({ segment }) => segment);
 }
 
 function utf8Length(text: string): number {
