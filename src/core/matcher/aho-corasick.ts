@@ -1,38 +1,50 @@
 /**
  * An Aho–Corasick automaton over UTF-16 code units.
  *
- * Layout chosen for scan speed in plain JS: the root's transitions are a dense 64K table (most
- * characters of a page lead back to the root, so the hot path is one typed-array load), deeper
- * transitions live in one Map keyed by `state * 65536 + code`. Failure transitions are resolved
- * while scanning (classic AC), and each state knows the longest pattern ending there plus a link
- * to the next shorter pattern that is a suffix ("dictionary suffix link").
+ * Laid out for plain-JS speed, both to build (it is built on every page that has Chinese text, in
+ * cold code) and to scan:
+ * - the root's transitions are a dense 64K table: most characters of a page lead back to the root,
+ *   so the hot path is one typed-array load;
+ * - deeper transitions live in one open-addressing hash table of typed arrays keyed by
+ *   `state * 65536 + code` (no Map, no per-state objects);
+ * - failure links are computed state by state in order of depth, from each state's parent and
+ *   incoming character, without building child lists.
+ * Each state knows the pattern ending there and a link to the next shorter pattern that is a suffix
+ * of it ("dictionary suffix link").
  */
 
-export interface AutomatonMatch {
-  /** Offset of the first code unit, in the scanned sequence. */
-  start: number;
-  /** Offset just past the last code unit. */
-  end: number;
-  /** Index of the pattern in the list the automaton was built from. */
-  pattern: number;
-}
+const EMPTY = -1;
 
 export class AhoCorasick {
-  private readonly rootNext = new Int32Array(65536).fill(0);
-  private readonly next = new Map<number, number>();
+  private readonly rootNext = new Int32Array(65536);
+  /** Float64: `state * 65536 + code` passes 2^31 once a glossary has more than 32K states. */
+  private readonly keys: Float64Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
   private readonly fail: Int32Array;
   /** Pattern index ending at each state, or -1. */
   private readonly output: Int32Array;
   /** Next state on the failure chain that ends a pattern, or -1. */
   private readonly dictLink: Int32Array;
   private readonly patternLength: Int32Array;
+  readonly stateCount: number;
 
   constructor(patterns: readonly string[]) {
-    const fail: number[] = [0];
-    const output: number[] = [-1];
-    const depth: number[] = [0];
-    let stateCount = 1;
+    let maxStates = 1;
+    for (const pattern of patterns) maxStates += pattern.length;
+    let capacity = 16;
+    while (capacity < maxStates * 2) capacity *= 2;
+    this.keys = new Float64Array(capacity).fill(EMPTY);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+
+    const parent = new Int32Array(maxStates);
+    const incoming = new Uint16Array(maxStates);
+    const depth = new Int32Array(maxStates);
+    const output = new Int32Array(maxStates).fill(-1);
     this.patternLength = new Int32Array(patterns.length);
+    let stateCount = 1;
+    let maxDepth = 0;
 
     patterns.forEach((pattern, index) => {
       if (pattern.length === 0) throw new Error(`pattern ${index} is empty`);
@@ -43,11 +55,12 @@ export class AhoCorasick {
         let target = this.step(state, code);
         if (target === 0) {
           target = stateCount++;
-          fail.push(0);
-          output.push(-1);
-          depth.push(depth[state]! + 1);
+          parent[target] = state;
+          incoming[target] = code;
+          depth[target] = depth[state]! + 1;
+          if (depth[target]! > maxDepth) maxDepth = depth[target]!;
           if (state === 0) this.rootNext[code] = target;
-          else this.next.set(state * 65536 + code, target);
+          else this.insert(state * 65536 + code, target);
         }
         state = target;
       }
@@ -55,39 +68,56 @@ export class AhoCorasick {
       if (output[state] === -1) output[state] = index;
     });
 
-    // Breadth-first: a state's failure is the longest proper suffix that is also a trie path.
-    const children = new Map<number, Array<[number, number]>>();
-    for (let code = 0; code < 65536; code++) {
-      const target = this.rootNext[code]!;
-      if (target !== 0) push(children, 0, [code, target]);
-    }
-    for (const [key, target] of this.next) push(children, Math.floor(key / 65536), [key % 65536, target]);
+    // States ordered by depth (a counting sort), so a state's failure is computed after every
+    // shallower state's: the failure of a state is always shallower than the state.
+    const byDepthStart = new Int32Array(maxDepth + 2);
+    for (let s = 1; s < stateCount; s++) byDepthStart[depth[s]! + 1]!++;
+    for (let d = 1; d <= maxDepth + 1; d++) byDepthStart[d]! += byDepthStart[d - 1]!;
+    const order = new Int32Array(stateCount);
+    const fill = byDepthStart.slice();
+    for (let s = 1; s < stateCount; s++) order[fill[depth[s]!]!++] = s;
 
-    this.fail = new Int32Array(stateCount);
-    this.output = Int32Array.from(output);
-    this.dictLink = new Int32Array(stateCount).fill(-1);
-    const queue: number[] = [0];
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      for (const [code, child] of children.get(state) ?? []) {
-        if (state !== 0) {
-          let f = this.fail[state]!;
-          while (f !== 0 && this.step(f, code) === 0) f = this.fail[f]!;
-          const viaFail = this.step(f, code);
-          this.fail[child] = viaFail === child ? 0 : viaFail;
-        }
-        const f = this.fail[child]!;
-        this.dictLink[child] = this.output[f] !== -1 ? f : this.dictLink[f]!;
-        queue.push(child);
+    const fail = new Int32Array(stateCount);
+    const dictLink = new Int32Array(stateCount).fill(-1);
+    for (let k = 0; k < stateCount - 1; k++) {
+      const s = order[k]!;
+      const from = parent[s]!;
+      if (from !== 0) {
+        const code = incoming[s]!;
+        let f = fail[from]!;
+        while (f !== 0 && this.step(f, code) === 0) f = fail[f]!;
+        fail[s] = this.step(f, code);
       }
+      const f = fail[s]!;
+      dictLink[s] = output[f] !== -1 ? f : dictLink[f]!;
     }
+    this.fail = fail;
+    this.output = output.slice(0, stateCount);
+    this.dictLink = dictLink;
     this.stateCount = stateCount;
   }
 
-  readonly stateCount: number;
+  private insert(key: number, value: number): void {
+    let slot = hash(key) & this.mask;
+    while (this.keys[slot] !== EMPTY) slot = (slot + 1) & this.mask;
+    this.keys[slot] = key;
+    this.values[slot] = value;
+  }
+
+  /** The transition from a non-root state, or 0 when there is none. */
+  private lookup(key: number): number {
+    const { keys, mask } = this;
+    let slot = hash(key) & mask;
+    for (;;) {
+      const found = keys[slot]!;
+      if (found === key) return this.values[slot]!;
+      if (found === EMPTY) return 0;
+      slot = (slot + 1) & mask;
+    }
+  }
 
   private step(state: number, code: number): number {
-    return state === 0 ? this.rootNext[code]! : (this.next.get(state * 65536 + code) ?? 0);
+    return state === 0 ? this.rootNext[code]! : this.lookup(state * 65536 + code);
   }
 
   /**
@@ -95,26 +125,22 @@ export class AhoCorasick {
    * in order of `end`; at one end, longer patterns come first.
    */
   scan(codes: Uint16Array, length: number, onMatch: (start: number, end: number, pattern: number) => void): void {
-    const { rootNext, next, fail, output, dictLink, patternLength } = this;
+    const { rootNext, fail, output, dictLink, patternLength } = this;
     let state = 0;
     for (let i = 0; i < length; i++) {
       const code = codes[i]!;
-      if (state === 0) {
-        state = rootNext[code]!;
-        if (state === 0) continue;
-      } else {
-        let target = next.get(state * 65536 + code);
-        while (target === undefined) {
+      if (state !== 0) {
+        let target = this.lookup(state * 65536 + code);
+        while (target === 0) {
           state = fail[state]!;
-          if (state === 0) {
-            target = rootNext[code]!;
-            break;
-          }
-          target = next.get(state * 65536 + code);
+          if (state === 0) break;
+          target = this.lookup(state * 65536 + code);
         }
-        state = target;
-        if (state === 0) continue;
+        state = state === 0 ? rootNext[code]! : target;
+      } else {
+        state = rootNext[code]!;
       }
+      if (state === 0) continue;
       let hit = output[state]! !== -1 ? state : dictLink[state]!;
       while (hit !== -1) {
         const pattern = output[hit]!;
@@ -125,8 +151,7 @@ export class AhoCorasick {
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Multiplicative hashing of a non-negative key: the state and code bits mixed. */
+function hash(key: number): number {
+  return Math.imul((key / 65536) | 0, 0x9e3779b1) ^ Math.imul(key & 0xffff, 0x85ebca6b);
 }

@@ -23,44 +23,54 @@ const DROPPED = new Set<number>(
 );
 
 /**
- * A per-code-unit fold table: index = original code unit, value = folded code unit, 0 = dropped.
- * One typed-array load per character keeps normalisation near memory speed.
+ * A per-code-unit fold table: 0 = the character stays as it is, DROP = removed, anything else = the
+ * character it folds to. Only exceptions are written, so building it costs next to nothing on page
+ * load, and normalising is one typed-array load per character.
  */
 export type FoldTable = Uint16Array;
+const DROP = 0xffff;
 
-/**
- * Builds the fold table from pairs of (from, to) characters, e.g. the Traditional→Simplified pairs
- * the glossary build emits as a string "穩稳發发…".
- */
 export function buildFoldTable(traditionalPairs: string): FoldTable {
   const table = new Uint16Array(65536);
-  for (let code = 0; code < 65536; code++) table[code] = code;
   // Full-width ASCII variants U+FF01–U+FF5E fold to U+0021–U+007E.
   for (let code = 0xff01; code <= 0xff5e; code++) table[code] = code - 0xfee0;
   for (let i = 0; i + 1 < traditionalPairs.length; i += 2) {
     table[traditionalPairs.charCodeAt(i)] = traditionalPairs.charCodeAt(i + 1);
   }
-  table[0] = 0;
-  for (const code of DROPPED) table[code] = 0;
+  for (const code of DROPPED) table[code] = DROP;
   return table;
 }
 
 export interface NormalizedText {
-  /** The folded text as UTF-16 code units. */
+  /** The folded text as UTF-16 code units (only the first `length` are meaningful). */
   readonly codes: Uint16Array;
   readonly length: number;
   /** For each folded code unit, the offset of the code unit it came from in the original text. */
   readonly origin: Uint32Array;
 }
 
+let scratchCodes = new Uint16Array(1024);
+let scratchOrigin = new Uint32Array(1024);
+
+/**
+ * Folds `text`. The result lives in buffers reused by the next call (a page has thousands of
+ * blocks: allocating two arrays for each was a large share of the work): use it before calling
+ * again, or copy it.
+ */
 export function normalize(text: string, fold: FoldTable): NormalizedText {
-  const codes = new Uint16Array(text.length);
-  const origin = new Uint32Array(text.length);
+  if (scratchCodes.length < text.length) {
+    const size = Math.max(text.length, scratchCodes.length * 2);
+    scratchCodes = new Uint16Array(size);
+    scratchOrigin = new Uint32Array(size);
+  }
+  const codes = scratchCodes;
+  const origin = scratchOrigin;
   let length = 0;
   for (let i = 0; i < text.length; i++) {
-    const folded = fold[text.charCodeAt(i)]!;
-    if (folded === 0) continue;
-    codes[length] = folded;
+    const code = text.charCodeAt(i);
+    const folded = fold[code]!;
+    if (folded === DROP) continue;
+    codes[length] = folded === 0 ? code : folded;
     origin[length] = i;
     length++;
   }
@@ -70,5 +80,7 @@ export function normalize(text: string, fold: FoldTable): NormalizedText {
 /** Normalises a glossary form the same way page text is, as a string. */
 export function normalizeForm(form: string, fold: FoldTable): string {
   const { codes, length } = normalize(form, fold);
-  return String.fromCharCode(...codes.subarray(0, length));
+  let result = '';
+  for (let i = 0; i < length; i++) result += String.fromCharCode(codes[i]!);
+  return result;
 }
