@@ -15,9 +15,13 @@ import { HighlightLayer, highlightApiAvailable } from './highlight-layer';
 import { installHover } from './hover';
 import { watchPage } from './page-watcher';
 import { PageOutline } from './page-outline';
-import { collectBlocks } from './page-text';
+import { iterateBlocks, type TextBlock } from './page-text';
 import { findUnknownFormulas } from '../core/report/unknown-formulas';
 import { Tooltip } from './tooltip/tooltip';
+import { yieldToPage } from './yield';
+
+/** How much of the page's text the popup's "not in the glossary" list reads (see unknownFormulas). */
+const UNKNOWN_FORMULA_CHARS = 200_000;
 
 export interface PageSessionOptions {
   index: MatchIndex;
@@ -67,8 +71,14 @@ export class PageSession {
       this.state = 'no-chinese';
       return;
     }
-    // Built once per session (the automaton), on the first page that needs it.
-    this.matcher ??= new TermMatcher(this.options.index);
+    // Built once per session (the automaton), on the first page that needs it. It takes 20–40 ms:
+    // give it a task of its own, apart from the language check and the first slice of annotation,
+    // so that no task of ours crosses the 50 ms long-task line.
+    if (!this.matcher) {
+      await yieldToPage();
+      this.matcher = new TermMatcher(this.options.index);
+      await yieldToPage();
+    }
     this.annotator = new Annotator(this.matcher, this.layer, new Set([this.options.uiHost]));
     this.hover ??= installHover({
       annotator: () => this.annotator,
@@ -146,15 +156,27 @@ export class PageSession {
       title: document.title,
       state: this.state,
       totalMatches: this.annotator?.matchCount ?? 0,
+      capped: this.annotator?.capped ?? false,
       terms,
       glossaryVersion: this.options.index.version,
       unknownFormulas: this.annotator && this.matcher ? this.unknownFormulas(this.matcher) : [],
     };
   }
 
-  /** Read on demand (the popup opened), not during annotation: it needs every block, not only matched ones. */
+  /**
+   * Read on demand (the popup opened), not during annotation: it needs every block, not only matched
+   * ones. Synchronous (the popup waits for the answer), so only the first UNKNOWN_FORMULA_CHARS of
+   * text are read: reading all of a 10 MB page took seconds in one task.
+   */
   private unknownFormulas(matcher: TermMatcher): PageReport['unknownFormulas'] {
-    const blocks = collectBlocks(document.body ?? document.documentElement, { exclude: new Set([this.options.uiHost]) });
+    const blocks: TextBlock[] = [];
+    let chars = 0;
+    for (const block of iterateBlocks(document.body ?? document.documentElement, { exclude: new Set([this.options.uiHost]) })) {
+      if (!block) continue;
+      blocks.push(block);
+      chars += block.text.length;
+      if (chars > UNKNOWN_FORMULA_CHARS) break;
+    }
     return findUnknownFormulas(
       blocks.map(({ text }) => {
         const matches = matcher.find(text);

@@ -122,16 +122,32 @@ export function isBlockElement(element: Element): boolean {
 }
 
 /**
+ * A block is cut at the first text node boundary past this many characters. Chromium's parser
+ * already splits long text into nodes of at most 65,536 characters, so a 10 MB <pre> or text/plain
+ * page becomes many blocks the annotator can match one slice at a time instead of one long task. A
+ * term straddling the cut (once per 16K characters of unbroken text) is not found.
+ */
+export const MAX_BLOCK_CHARS = 16_384;
+
+/** Nodes visited between two pause points of `iterateBlocks`, where a caller may check its clock. */
+const NODES_PER_PAUSE = 256;
+
+/**
  * Collects the blocks under `root` (an element, document or shadow root), including open shadow
  * roots below it. Blocks with no text are left out.
  */
 export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
   const blocks: TextBlock[] = [];
-  collectInto(root, options, blocks);
+  for (const block of iterateBlocks(root, options)) if (block) blocks.push(block);
   return blocks;
 }
 
-function collectInto(root: Node, options: CollectOptions, blocks: TextBlock[]): void {
+/**
+ * The same walk as `collectBlocks`, lazily: yields each block as it is complete, and `null` every
+ * few hundred nodes, so a caller can yield to the page in the middle of a page of 200,000 text
+ * nodes with few blocks (one walk of such a page takes seconds, far over the 50 ms long-task line).
+ */
+export function* iterateBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock | null, void, void> {
   const document = root.ownerDocument ?? (root as Document);
   const startContainer = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : (document.body ?? document.documentElement);
   if (!startContainer) return;
@@ -150,25 +166,33 @@ function collectInto(root: Node, options: CollectOptions, blocks: TextBlock[]): 
   let container: Element = nearestBlock(startContainer);
   const shadowRoots: ShadowRoot[] = [];
 
-  const flush = (): void => {
-    if (nodes.length > 0 && /\S/.test(text)) blocks.push({ text, nodes, starts, container });
+  const take = (): TextBlock | null => {
+    const block = nodes.length > 0 && /\S/.test(text) ? { text, nodes, starts, container } : null;
     text = '';
     nodes = [];
     starts = [];
+    return block;
   };
 
   // A block ends where a block element opens or closes. The walker gives only openings, so track
   // the open block elements as a stack and flush whenever the walk leaves one.
   const openBlocks: Element[] = [];
+  let visited = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++visited % NODES_PER_PAUSE === 0) yield null;
     while (openBlocks.length > 0 && !openBlocks[openBlocks.length - 1]!.contains(node)) {
       openBlocks.pop();
-      flush();
+      const block = take();
+      if (block) yield block;
       container = openBlocks[openBlocks.length - 1] ?? nearestBlock(startContainer);
     }
     if (node.nodeType === Node.TEXT_NODE) {
       const data = (node as Text).data;
       if (data.length === 0) continue;
+      if (text.length >= MAX_BLOCK_CHARS) {
+        const block = take();
+        if (block) yield block;
+      }
       if (nodes.length === 0) container = openBlocks[openBlocks.length - 1] ?? nearestBlock(node.parentElement ?? startContainer);
       nodes.push(node as Text);
       starts.push(text.length);
@@ -178,13 +202,15 @@ function collectInto(root: Node, options: CollectOptions, blocks: TextBlock[]): 
     const element = node as Element;
     if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
     if (isBlockElement(element)) {
-      flush();
+      const block = take();
+      if (block) yield block;
       openBlocks.push(element);
       container = element;
     }
   }
-  flush();
-  for (const shadowRoot of shadowRoots) collectInto(shadowRoot, options, blocks);
+  const last = take();
+  if (last) yield last;
+  for (const shadowRoot of shadowRoots) yield* iterateBlocks(shadowRoot, options);
 }
 
 function nearestBlock(node: Node): Element {
