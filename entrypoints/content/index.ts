@@ -19,6 +19,9 @@ export default defineContentScript({
   // Our CSS goes into the shadow root as a string (below), so nothing is exposed to the page.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // An XML or SVG document served on its own (application/xml …): its root cannot host a shadow
+    // root (attachShadow throws NotSupportedError) and it holds no reading text of ours to mark.
+    if (!(document instanceof HTMLDocument)) return;
     setLocale(getLocale());
     const settings = await loadSettings();
     const ui = await createShadowRootUi(ctx, {

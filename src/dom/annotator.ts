@@ -26,6 +26,16 @@ export interface FoundTerm {
 /** Budget per slice of work before yielding to the page (well under the 50 ms long-task line). */
 const SLICE_MS = 8;
 
+/**
+ * At most this many highlighted terms per document; reading stops there and the page report says
+ * `capped`. Why: Chromium re-validates every range of the registered highlights whenever one of
+ * them changes (about 3 µs a range), and keeps every live Range up to date on each DOM mutation, so
+ * the cost of a highlight grows with the total. 10 MB of news (350,000 terms) took paint tasks of
+ * over a second; 5,000 keeps them far under the 50 ms long-task line. A long speech holds a few
+ * hundred terms.
+ */
+export const MAX_HIGHLIGHTS = 5_000;
+
 /** `performance.measure` name of one whole annotation pass (what the benchmark reads). */
 export const ANNOTATE_MEASURE = 'policylens:annotate';
 
@@ -36,6 +46,9 @@ export class Annotator {
   private generation = 0;
   /** Set when a re-read appended blocks out of document order. */
   private reordered = false;
+  private highlightCount = 0;
+  /** Some terms were left unhighlighted because the page reached MAX_HIGHLIGHTS. */
+  capped = false;
 
   constructor(
     private readonly matcher: TermMatcher,
@@ -52,9 +65,11 @@ export class Annotator {
     const generation = ++this.generation;
     performance.mark(`${ANNOTATE_MEASURE}:start`);
     let sliceStart = performance.now();
-    // The walk itself is sliced too: reading a long page is the largest part of the work.
+    // Blocks come lazily from the walk (a `null` is a pause point inside a long stretch without
+    // blocks), so neither walking nor matching runs longer than a slice between two yields.
     for (const block of readBlocks(root, { exclude: this.exclude })) {
-      this.addBlock(block);
+      if (block) this.addBlock(block);
+      if (this.capped) break;
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
         if (generation !== this.generation) return;
@@ -66,12 +81,19 @@ export class Annotator {
   }
 
   private addBlock(block: TextBlock): void {
-    const matches = this.matcher.find(block.text);
+    if (this.capped) return;
+    let matches = this.matcher.find(block.text);
     if (matches.length === 0) return;
     // Hidden text (display:none menus, collapsed duplicates) is not reading text. Checked only for
     // blocks with matches, as it needs style information.
     const holder = block.nodes[0]!.parentElement;
     if (holder && typeof holder.checkVisibility === 'function' && !holder.checkVisibility()) return;
+    if (this.highlightCount + matches.length > MAX_HIGHLIGHTS) {
+      matches = matches.slice(0, MAX_HIGHLIGHTS - this.highlightCount);
+      this.capped = true;
+      if (matches.length === 0) return;
+    }
+    this.highlightCount += matches.length;
     const annotated: AnnotatedBlock = { block, matches, ranges: [] };
     for (const match of matches) {
       const start = locate(block, match.start);
@@ -89,7 +111,7 @@ export class Annotator {
     for (const node of annotated.block.nodes) {
       if (this.nodeToBlock.get(node)?.block === annotated) this.nodeToBlock.delete(node);
     }
-    this.blocks.delete(annotated);
+    if (this.blocks.delete(annotated)) this.highlightCount -= annotated.matches.length;
   }
 
   /**
@@ -108,8 +130,10 @@ export class Annotator {
     const generation = this.generation;
     this.reordered = true;
     for (const root of roots) {
+      // A container may be the whole body (text added straight into it): read it lazily too.
       for (const block of readBlocks(root, { exclude: this.exclude })) {
-        this.addBlock(block);
+        if (block) this.addBlock(block);
+        if (this.capped) return;
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToPage();
           if (generation !== this.generation) return;
@@ -135,12 +159,12 @@ export class Annotator {
     this.generation++;
     this.layer.clear();
     this.blocks.clear();
+    this.highlightCount = 0;
+    this.capped = false;
   }
 
   get matchCount(): number {
-    let count = 0;
-    for (const block of this.blocks) count += block.matches.length;
-    return count;
+    return this.highlightCount;
   }
 
   /** Per entry: how many times it occurs. */

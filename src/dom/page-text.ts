@@ -122,16 +122,29 @@ export function isBlockElement(element: Element): boolean {
 }
 
 /**
+ * Unbroken text longer than this (a huge <pre>, a plain-text page) is cut into blocks of about this
+ * size at text-node boundaries, so that matching one block never becomes a long task. A term that
+ * straddles such a cut is missed: the price of staying responsive.
+ */
+export const MAX_BLOCK_CHARS = 16_384;
+
+/** Nodes visited between two pause points of `readBlocks`, where a caller may check its clock. */
+const NODES_PER_PAUSE = 256;
+
+/**
  * Collects the blocks under `root` (an element, document or shadow root), including open shadow
  * roots below it. Blocks with no text are left out.
  */
 export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
-  return [...readBlocks(root, options)];
+  const blocks: TextBlock[] = [];
+  for (const block of readBlocks(root, options)) if (block) blocks.push(block);
+  return blocks;
 }
 
 /**
  * The same walk as a generator, so the annotator can stop after any block and give the page a turn:
- * a long page is read across several short tasks instead of one long one.
+ * a long page is read across several short tasks instead of one long one. It also yields `null`
+ * every few hundred nodes, so a page of 200,000 text nodes in few blocks can be paused mid-walk.
  *
  * Speed matters here (the walk is most of the cost on element-heavy pages), hence:
  * - no TreeWalker filter callback: skipped subtrees are stepped over with nextSibling/parentNode,
@@ -139,7 +152,7 @@ export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlo
  * - block ends are found by keeping the chain of open ancestors (a node's parent must be on it),
  *   which costs one `parentNode` read per node instead of a `contains()` walk.
  */
-export function* readBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock> {
+export function* readBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock | null, void, void> {
   const document = root.ownerDocument ?? (root as Document);
   const outer = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : (document.body ?? document.documentElement);
   if (!outer) return;
@@ -167,8 +180,10 @@ export function* readBlocks(root: Node, options: CollectOptions = {}): Generator
     return block && /\S/.test(block.text) ? block : null;
   };
 
+  let visited = 0;
   let node = walker.nextNode();
   while (node) {
+    if (++visited % NODES_PER_PAUSE === 0) yield null;
     // Leave the ancestors this node is not inside; leaving a block ends the current block of text.
     const parent = node.parentNode;
     let ended = false;
@@ -188,6 +203,10 @@ export function* readBlocks(root: Node, options: CollectOptions = {}): Generator
     if (node.nodeType === Node.TEXT_NODE) {
       const data = (node as Text).data;
       if (data.length > 0) {
+        if (length >= MAX_BLOCK_CHARS) {
+          const block = take();
+          if (block) yield block;
+        }
         if (nodes.length === 0) container = blockStack[blockStack.length - 1] ?? outerBlock;
         nodes.push(node as Text);
         starts.push(length);

@@ -102,6 +102,7 @@ function renderReport(report: PageReport, status: HTMLElement, termsSection: HTM
   }
   termsSection.append(el('h2', undefined, t('popup.termsHeading')));
   termsSection.append(el('p', 'summary', t('popup.termsSummary', report.terms.length, report.totalMatches)));
+  if (report.capped) termsSection.append(el('p', 'message capped', t('popup.capped', report.totalMatches)));
   const list = el('ul', 'term-list');
   for (const term of report.terms) {
     const item = el('li', `term-item category-${term.category}`);

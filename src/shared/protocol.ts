@@ -25,6 +25,8 @@ export const pageReportSchema = z.object({
   /** 'annotated': done; 'disabled': switched off for this site or globally; 'no-chinese': nothing to do. */
   state: z.enum(['annotated', 'disabled', 'no-chinese', 'working']),
   totalMatches: z.number().check(z.int(), z.nonnegative()),
+  /** The page holds more terms than the annotator highlights (MAX_HIGHLIGHTS): only the first are shown. */
+  capped: z.boolean(),
   terms: z.array(termCountSchema),
   glossaryVersion: z.string(),
   /** Formula-like phrases on the page with no glossary entry (五个一批 …). */

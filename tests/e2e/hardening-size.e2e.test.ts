@@ -1,0 +1,152 @@
+/**
+ * Hardening (issue 8), size and churn: extreme pages generated in memory must stay responsive. A
+ * CDP trace of the page's renderer main thread attributes tasks to PolicyLens when its content
+ * script's code runs in them; none may cross the 50 ms long-task line.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startServer, waitForAnnotation, type ExtensionBrowser, type FixtureServer } from './harness';
+import { bigTablePage, bigTextPage, churnPage, deepPage, manyNodesPage } from './hardening-pages';
+import { startTrace } from './trace';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+const html = 'text/html; charset=utf-8';
+const LONG_TASK_MS = 50;
+
+beforeAll(async () => {
+  server = await startServer({
+    '/big-text.html': { type: html, body: bigTextPage(10) },
+    '/many-nodes.html': { type: html, body: manyNodesPage(200_000) },
+    '/deep.html': { type: html, body: deepPage(2_000) },
+    '/table.html': { type: html, body: bigTablePage(50_000) },
+    '/churn.html': { type: html, body: churnPage(10) },
+  });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}
+
+async function highlightCount(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    [...CSS.highlights]
+      .filter(([name]) => name.startsWith('policylens-'))
+      .reduce((sum, [, highlight]) => sum + highlight.size, 0),
+  );
+}
+
+describe('extreme pages', () => {
+  const cases = [
+    { path: '/big-text.html', what: '10 MB of text', highlights: 5_000, capped: true },
+    { path: '/many-nodes.html', what: '200,000 text nodes', highlights: 5_000, capped: true },
+    { path: '/deep.html', what: 'nesting 2,000 deep', highlights: 43, capped: false },
+    { path: '/table.html', what: 'a table of 50,000 cells', highlights: 5_000, capped: false },
+  ];
+  for (const { path, what, highlights, capped } of cases) {
+    it(`annotates ${what} without a task of ours over ${LONG_TASK_MS} ms`, { timeout: 60_000 }, async () => {
+      const page = await browser.context.newPage();
+      const errors = collectErrors(page);
+      const tracer = await startTrace(page);
+      await page.goto(server.url(path), { timeout: 30_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, undefined, {
+        timeout: 30_000,
+        polling: 250,
+      });
+      await page.waitForTimeout(300); // the paint that follows the last highlights
+      const trace = await tracer.stop();
+      const ours = trace.tasks.filter((task) => task.ours);
+      // As below: the script's own evaluation at load is reported, not asserted.
+      const startup = ours.find((task) => task.inside.some((event) => event.startsWith('EvaluateScript(content.js)')));
+      const longest = ours.filter((task) => task !== startup).reduce((max, task) => (task.duration > max.duration ? task : max));
+      console.log(
+        `${what}: ${ours.length} tasks of ours, the longest ${longest.duration.toFixed(1)} ms ` +
+          `(content script evaluation ${startup?.duration.toFixed(1) ?? '?'} ms)`,
+      );
+      expect(ours.length).toBeGreaterThan(0); // the attribution works at all
+      expect(longest.duration, `${longest.inside.join(' | ')}`).toBeLessThan(LONG_TASK_MS);
+      expect(await highlightCount(page)).toBe(highlights);
+      expect(errors).toEqual([]);
+
+      const popup = await browser.openPopup(page);
+      await expect.poll(() => popup.locator('.summary').count(), { timeout: 10_000 }).toBe(1);
+      expect(await popup.locator('.capped').count()).toBe(capped ? 1 : 0);
+      if (capped) expect(await popup.locator('.capped').textContent()).toContain('5000');
+      await popup.close();
+      await page.close();
+    });
+  }
+});
+
+describe('a page that never stops changing', () => {
+  it('keeps its share of the main thread small and its memory flat', { timeout: 60_000 }, async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heap = async (): Promise<number> => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((metric) => metric.name === 'JSHeapUsedSize')!.value;
+    };
+    const tracer = await startTrace(page);
+    await page.goto(server.url('/churn.html'));
+    await waitForAnnotation(page);
+    const heapAtStart = await heap();
+    await page.waitForFunction(() => (window as unknown as { churnDone: boolean }).churnDone, undefined, { timeout: 20_000 });
+    await page.waitForTimeout(1_200); // the last re-read after the ticker stops
+    const trace = await tracer.stop();
+    const heapAtEnd = await heap();
+
+    const window = trace.tasks.filter((task) => task.start >= trace.tasks[0]!.start);
+    const span = window.at(-1)!.start + window.at(-1)!.duration - window[0]!.start;
+    const ours = window.filter((task) => task.ours);
+    // Our MutationObserver callback runs inside the page's own ticker task: count our script time,
+    // not the whole task, and the tasks that are ours alone (the page watcher's timers, the slices).
+    const oursMs = ours.reduce((sum, task) => sum + task.ourScriptMs, 0);
+    const oursUpperMs = ours.reduce((sum, task) => sum + task.duration, 0);
+    const busyMs = window.reduce((sum, task) => sum + task.duration, 0);
+    const growth = heapAtEnd - heapAtStart;
+    console.log(
+      `churn: ${span.toFixed(0)} ms traced, page+ours busy ${busyMs.toFixed(0)} ms, ours ${oursMs.toFixed(0)} ms of script ` +
+        `(tasks with our code in them: ${oursUpperMs.toFixed(0)} ms) ` +
+        `(${((100 * oursMs) / span).toFixed(1)} % of the time, ${ours.length} tasks); ` +
+        `heap ${(heapAtStart / 1e6).toFixed(2)} → ${(heapAtEnd / 1e6).toFixed(2)} MB`,
+    );
+    expect(oursMs / span).toBeLessThan(0.05);
+    // The script's own evaluation at load (V8 compiling 200 KB, 20–65 ms on a loaded two-core
+    // machine under tracing) is not annotation work; it is reported, not asserted.
+    const startup = ours.find((task) => task.inside.some((event) => event.startsWith('EvaluateScript(content.js)')));
+    console.log(`content script evaluation: ${startup?.duration.toFixed(1) ?? '?'} ms`);
+    const worst = ours
+      .filter((task) => task !== startup)
+      .reduce((max, task) => (task.ourScriptMs > max.ourScriptMs ? task : max));
+    const longest = worst.ourScriptMs;
+    console.log(`churn: longest script of ours in one task ${longest.toFixed(1)} ms`);
+    expect(longest, `at ${worst.start.toFixed(0)} ms: ${worst.inside.join(' | ')}`).toBeLessThan(LONG_TASK_MS);
+    expect(growth).toBeLessThan(1_000_000);
+    // Still in step with the page after 1,000 changes: the last ticker text is highlighted.
+    const tickerTerms = await page.evaluate(() => {
+      const ticker = document.getElementById('ticker')!;
+      return [...CSS.highlights]
+        .filter(([name]) => name.startsWith('policylens-') && name !== 'policylens-active')
+        .flatMap(([, highlight]) => [...highlight] as Range[])
+        .filter((range) => ticker.contains(range.startContainer)).length;
+    });
+    expect(tickerTerms).toBe(1);
+    expect(errors).toEqual([]);
+    await cdp.detach();
+    await page.close();
+  });
+});
