@@ -60,7 +60,14 @@ export async function highlightedTerms(tab: Page, count: number): Promise<string
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
       for (const range of highlight) {
-        seen.add(((r) => { const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l; })(range as AbstractRange).toString());
+        seen.add(
+          ((r) => {
+            const l = document.createRange();
+            l.setStart(r.startContainer, r.startOffset);
+            l.setEnd(r.endContainer, r.endOffset);
+            return l;
+          })(range as AbstractRange).toString(),
+        );
         if (seen.size >= wanted) return [...seen];
       }
     }

@@ -134,7 +134,9 @@ export class PageSession {
     // their cards name, so a hover never waits on a message.
     void this.cache
       .get([...this.onPageIds])
-      .then((entries) => this.cache.get([...entries.values()].flatMap((entry) => [...entry.members, ...(entry.family ? [entry.family] : [])])))
+      .then((entries) =>
+        this.cache.get([...entries.values()].flatMap((entry) => [...entry.members, ...(entry.family ? [entry.family] : [])])),
+      )
       .catch(() => undefined);
   }
 

@@ -4,7 +4,13 @@
  * follows through its storage watcher).
  */
 import { t } from '../shared/i18n';
-import { highlightsFor, readerHighlightsItem, StorageWriteError, updateHighlights, type ReaderHighlight } from '../shared/reader-highlights';
+import {
+  highlightsFor,
+  readerHighlightsItem,
+  StorageWriteError,
+  updateHighlights,
+  type ReaderHighlight,
+} from '../shared/reader-highlights';
 
 export function buildReaderList(pageUrl: string, orphanIds: ReadonlySet<string>): HTMLElement {
   const section = document.createElement('section');
@@ -61,7 +67,9 @@ export function buildReaderList(pageUrl: string, orphanIds: ReadonlySet<string>)
     note.addEventListener('change', () => {
       const text = note.value.trim();
       void save((list) =>
-        list.map((h) => (h.id === highlight.id ? { ...h, note: text === '' ? null : text, updatedAt: new Date().toISOString() } : h)),
+        list.map((h) =>
+          h.id === highlight.id ? { ...h, note: text === '' ? null : text, updatedAt: new Date().toISOString() } : h,
+        ),
       );
     });
     const remove = document.createElement('button');

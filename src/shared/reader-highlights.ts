@@ -53,7 +53,10 @@ export async function highlightsFor(page: string): Promise<ReaderHighlight[]> {
  * Read–modify–write of one page's list. A failed write (quota, a closed storage area) throws a
  * StorageWriteError for the UI to report; what was saved before stays as it was.
  */
-export async function updateHighlights(page: string, change: (list: ReaderHighlight[]) => ReaderHighlight[]): Promise<ReaderHighlight[]> {
+export async function updateHighlights(
+  page: string,
+  change: (list: ReaderHighlight[]) => ReaderHighlight[],
+): Promise<ReaderHighlight[]> {
   const key = pageKey(page);
   const store = await readerHighlightsItem.getValue();
   const next = change([...(store[key] ?? [])]);

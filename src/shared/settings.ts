@@ -5,7 +5,13 @@
  * carried over rather than lost.
  */
 import { storage } from '#imports';
-import { defaultSettings, readSettings, withSiteEnabled, type ReadSettings, type Settings } from '../core/settings/settings-model';
+import {
+  defaultSettings,
+  readSettings,
+  withSiteEnabled,
+  type ReadSettings,
+  type Settings,
+} from '../core/settings/settings-model';
 
 export { defaultSettings, isEnabledFor, type Settings } from '../core/settings/settings-model';
 export type { TooltipLanguage, UiLanguage } from '../core/settings/settings-model';
@@ -43,4 +49,3 @@ export async function setSiteEnabled(host: string, enabled: boolean): Promise<vo
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => callback(readSettings(value).settings));
 }
-

@@ -39,7 +39,12 @@ async function highlightedIn(target: Page | Frame): Promise<Array<{ text: string
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
       for (const range of highlight) {
-        const r = ((r) => { const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l; })(range as AbstractRange);
+        const r = ((r) => {
+          const l = document.createRange();
+          l.setStart(r.startContainer, r.startOffset);
+          l.setEnd(r.endContainer, r.endOffset);
+          return l;
+        })(range as AbstractRange);
         if (r.collapsed) continue;
         const holder = r.startContainer.parentElement?.closest('[id]');
         found.push({ text: r.toString(), in: holder?.id ?? '' });

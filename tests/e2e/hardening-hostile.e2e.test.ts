@@ -102,7 +102,25 @@ async function highlighted(page: Page, css = 'CSS'): Promise<string[]> {
     const texts: string[] = [];
     for (const [key, highlight] of registry) {
       if (!key.startsWith('policylens-') || key === 'policylens-active') continue;
-      for (const range of highlight) texts[texts.length] = (range as Range).toString();
+      // Highlights hold StaticRanges: read their text from the nodes (no Range, no Array methods).
+      for (const range of highlight) {
+        const r = range as AbstractRange;
+        let text = '';
+        if (r.startContainer === r.endContainer) text = (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
+        else {
+          const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+          walker.currentNode = r.startContainer;
+          text = (r.startContainer as Text).data.slice(r.startOffset);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (node === r.endContainer) {
+              text += (node as Text).data.slice(0, r.endOffset);
+              break;
+            }
+            text += (node as Text).data;
+          }
+        }
+        texts[texts.length] = text;
+      }
     }
     // A string: Playwright's own result serializer runs in the page world and uses Array methods.
     return JSON.stringify(texts);
@@ -117,8 +135,12 @@ async function pointWithRealCss(page: Page, term: string): Promise<{ x: number; 
     for (const [name, highlight] of registry) {
       if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
       for (const range of highlight) {
-        if ((range as Range).toString() !== wanted) continue;
-        const rect = (range as Range).getClientRects()[0];
+        const r = range as AbstractRange;
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        if (live.toString() !== wanted) continue;
+        const rect = live.getClientRects()[0];
         if (rect) return JSON.stringify({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
       }
     }

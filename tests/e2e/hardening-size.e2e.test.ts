@@ -141,7 +141,7 @@ describe('a page that never stops changing', () => {
       const ticker = document.getElementById('ticker')!;
       return [...CSS.highlights]
         .filter(([name]) => name.startsWith('policylens-') && name !== 'policylens-active')
-        .flatMap(([, highlight]) => [...highlight] as Range[])
+        .flatMap(([, highlight]) => [...highlight] as AbstractRange[])
         .filter((range) => ticker.contains(range.startContainer)).length;
     });
     expect(tickerTerms).toBe(1);

@@ -170,7 +170,14 @@ export async function waitForHighlights(page: Page): Promise<Record<string, stri
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('policylens-')) continue;
       // Highlights hold StaticRanges: make a live Range to read their text.
-      byName[name] = [...highlight].map((range) => ((r) => { const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l; })(range as AbstractRange).toString());
+      byName[name] = [...highlight].map((range) =>
+        ((r) => {
+          const l = document.createRange();
+          l.setStart(r.startContainer, r.startOffset);
+          l.setEnd(r.endContainer, r.endOffset);
+          return l;
+        })(range as AbstractRange).toString(),
+      );
     }
     return byName;
   });
@@ -182,7 +189,12 @@ export async function pointOfTerm(page: Page, term: string): Promise<{ x: number
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
       for (const range of highlight) {
-        const live = ((r) => { const l = document.createRange(); l.setStart(r.startContainer, r.startOffset); l.setEnd(r.endContainer, r.endOffset); return l; })(range as AbstractRange);
+        const live = ((r) => {
+          const l = document.createRange();
+          l.setStart(r.startContainer, r.startOffset);
+          l.setEnd(r.endContainer, r.endOffset);
+          return l;
+        })(range as AbstractRange);
         if (live.toString() !== wanted) continue;
         const element = live.startContainer.parentElement;
         element?.scrollIntoView({ block: 'center' });

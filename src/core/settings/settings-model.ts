@@ -58,10 +58,9 @@ export function defaultSettings(): Settings {
     hoverDelayMs: 120,
     uiLanguage: 'auto',
     highlightStyle: 'background',
-    categories: Object.fromEntries(CATEGORIES.map((category) => [category, { enabled: true, color: DEFAULT_CATEGORY_COLORS[category] }])) as Record<
-      Category,
-      CategoryStyle
-    >,
+    categories: Object.fromEntries(
+      CATEGORIES.map((category) => [category, { enabled: true, color: DEFAULT_CATEGORY_COLORS[category] }]),
+    ) as Record<Category, CategoryStyle>,
   };
 }
 
@@ -94,7 +93,10 @@ export function readSettings(stored: unknown): ReadSettings {
   take('enabledSites', isHostList);
   take('tooltipLanguage', (v): v is TooltipLanguage => v === 'zh' || v === 'en' || v === 'both');
   take('showPinyin', isBoolean);
-  take('hoverDelayMs', (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= HOVER_DELAY_RANGE.min && v <= HOVER_DELAY_RANGE.max);
+  take(
+    'hoverDelayMs',
+    (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= HOVER_DELAY_RANGE.min && v <= HOVER_DELAY_RANGE.max,
+  );
   take('uiLanguage', (v): v is UiLanguage => v === 'auto' || v === 'en' || v === 'zh_CN');
   take('highlightStyle', (v): v is HighlightStyle => v === 'background' || v === 'underline');
   if ('categories' in raw) {
@@ -105,7 +107,8 @@ export function readSettings(stored: unknown): ReadSettings {
         const style = (categories as Record<string, unknown>)[category];
         if (style === undefined) continue;
         const { enabled, color } = (style ?? {}) as Partial<CategoryStyle>;
-        if (typeof enabled === 'boolean' && typeof color === 'string' && COLOR.test(color)) settings.categories[category] = { enabled, color };
+        if (typeof enabled === 'boolean' && typeof color === 'string' && COLOR.test(color))
+          settings.categories[category] = { enabled, color };
         else problems.push(`settings.categories.${category}`);
       }
     }

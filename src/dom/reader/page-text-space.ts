@@ -28,7 +28,8 @@ export class PageTextSpace {
 
   /** Offset of a DOM boundary point, or null when it lies outside the reading text. */
   offsetOf(container: Node, offset: number, isEnd: boolean): number | null {
-    const point = container.nodeType === Node.TEXT_NODE ? { node: container as Text, offset } : nearestText(container, offset, isEnd);
+    const point =
+      container.nodeType === Node.TEXT_NODE ? { node: container as Text, offset } : nearestText(container, offset, isEnd);
     if (!point) return null;
     const found = this.nodeIndex.get(point.node);
     if (!found) return null;
