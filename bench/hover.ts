@@ -66,7 +66,7 @@ export async function highlightedTerms(tab: Page, count: number): Promise<string
             l.setStart(r.startContainer, r.startOffset);
             l.setEnd(r.endContainer, r.endOffset);
             return l;
-          })(range as AbstractRange).toString(),
+          })(range).toString(),
         );
         if (seen.size >= wanted) return [...seen];
       }

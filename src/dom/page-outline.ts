@@ -103,7 +103,7 @@ function lastHeadingBefore(starts: Range[], range: AbstractRange): number {
     const mid = (low + high) >> 1;
     // comparePoint: -1 before the (collapsed) heading start, 0 at it, 1 after it; it throws for a
     // term in another tree (a shadow root), which then counts before every heading.
-    let after = false;
+    let after: boolean;
     try {
       after = starts[mid]!.comparePoint(range.startContainer, range.startOffset) >= 0;
     } catch {

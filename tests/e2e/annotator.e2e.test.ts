@@ -44,7 +44,7 @@ async function highlightedIn(target: Page | Frame): Promise<Array<{ text: string
           l.setStart(r.startContainer, r.startOffset);
           l.setEnd(r.endContainer, r.endOffset);
           return l;
-        })(range as AbstractRange);
+        })(range);
         if (r.collapsed) continue;
         const holder = r.startContainer.parentElement?.closest('[id]');
         found.push({ text: r.toString(), in: holder?.id ?? '' });

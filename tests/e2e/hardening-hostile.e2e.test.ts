@@ -104,8 +104,8 @@ async function highlighted(page: Page, css = 'CSS'): Promise<string[]> {
       if (!key.startsWith('policylens-') || key === 'policylens-active') continue;
       // Highlights hold StaticRanges: read their text from the nodes (no Range, no Array methods).
       for (const range of highlight) {
-        const r = range as AbstractRange;
-        let text = '';
+        const r = range;
+        let text: string;
         if (r.startContainer === r.endContainer) text = (r.startContainer as Text).data.slice(r.startOffset, r.endOffset);
         else {
           const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
@@ -135,7 +135,7 @@ async function pointWithRealCss(page: Page, term: string): Promise<{ x: number; 
     for (const [name, highlight] of registry) {
       if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
       for (const range of highlight) {
-        const r = range as AbstractRange;
+        const r = range;
         const live = document.createRange();
         live.setStart(r.startContainer, r.startOffset);
         live.setEnd(r.endContainer, r.endOffset);

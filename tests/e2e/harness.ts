@@ -176,7 +176,7 @@ export async function waitForHighlights(page: Page): Promise<Record<string, stri
           l.setStart(r.startContainer, r.startOffset);
           l.setEnd(r.endContainer, r.endOffset);
           return l;
-        })(range as AbstractRange).toString(),
+        })(range).toString(),
       );
     }
     return byName;
@@ -194,7 +194,7 @@ export async function pointOfTerm(page: Page, term: string): Promise<{ x: number
           l.setStart(r.startContainer, r.startOffset);
           l.setEnd(r.endContainer, r.endOffset);
           return l;
-        })(range as AbstractRange);
+        })(range);
         if (live.toString() !== wanted) continue;
         const element = live.startContainer.parentElement;
         element?.scrollIntoView({ block: 'center' });
