@@ -1,14 +1,14 @@
 /**
- * `npm run -s analyze -- [--format json|text] FILE...`: the outline and glossary highlights of
- * speeches saved as .html or .txt, with the same core the extension runs.
+ * `npm run -s analyze -- [--format json|md|csv|anki|text] [--lang en|zh_CN] FILE...`: the outline
+ * and glossary highlights of speeches saved as .html or .txt, with the same core the extension runs.
  * Exit codes: 0 all files analysed; 1 some file failed (the others are still reported);
- * 2 wrong arguments or a format that is not implemented yet.
+ * 2 wrong arguments.
  */
 import { buildMatchIndex } from '../src/core/matcher/match-index';
 import { TermMatcher } from '../src/core/matcher/matcher';
 import { analyzeDocument } from '../src/cli/analyze-document';
 import { parseArgs, USAGE, UsageError } from '../src/cli/args';
-import { formatterFor, NotImplementedFormatError, type Formatter } from '../src/cli/formatters';
+import { formatterFor } from '../src/cli/formatters';
 import { InputError, readInputFile } from '../src/cli/read-input';
 import type { AnalyzedFile } from '../src/core/analysis/report';
 import { loadGlossary } from './glossary/load-glossary';
@@ -26,14 +26,7 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  let formatter: Formatter;
-  try {
-    formatter = formatterFor(options.format);
-  } catch (error) {
-    if (!(error instanceof NotImplementedFormatError)) throw error;
-    process.stderr.write(`analyze: ${error.message}\n`);
-    return 2;
-  }
+  const formatter = formatterFor(options.format, options.lang);
 
   const glossary = loadGlossary();
   if (glossary.problems.length > 0) {
@@ -42,11 +35,13 @@ function main(argv: readonly string[]): number {
     );
   }
   const matcher = new TermMatcher(buildMatchIndex(glossary.entries, glossary.version, glossary.foldPairs));
+  const byId = new Map(glossary.entries.map((entry) => [entry.id, entry]));
+  const context = { matcher, entryById: (id: string) => byId.get(id), glossaryVersion: glossary.version, readAt: new Date().toISOString() };
 
   let failed = false;
   const files: AnalyzedFile[] = options.files.map((file) => {
     try {
-      return analyzeDocument(file, readInputFile(file), matcher);
+      return analyzeDocument(file, readInputFile(file), context);
     } catch (error) {
       failed = true;
       const message = error instanceof InputError ? error.message : `analysis failed: ${(error as Error).message}`;

@@ -1,30 +1,39 @@
-/** One document → its report: blocks (from HTML via linkedom, or text lines), outline, highlights. */
+/** One document → its export document: blocks (from HTML via linkedom, or text lines) → analysis. */
 import { parseHTML } from 'linkedom';
-import { detectOutline, textTitle, textToBlocks, type OutlineBlock } from '../core/outline';
-import type { TermMatcher } from '../core/matcher/matcher';
-import { documentTitle, extractOutlineBlocks } from '../dom/outline-blocks';
-import { findHighlights, joinMainText } from '../core/analysis/highlights';
-import type { InputDocument } from './read-input';
+import { analyzeBlocks, exportDocumentFor } from '../core/analysis/analyze';
 import type { AnalyzedFile } from '../core/analysis/report';
+import type { GlossaryEntry } from '../core/glossary/schema';
+import type { TermMatcher } from '../core/matcher/matcher';
+import { textTitle, textToBlocks, type OutlineBlock } from '../core/outline';
+import { documentTitle, extractOutlineBlocks } from '../dom/outline-blocks';
+import type { InputDocument } from './read-input';
 
-export function analyzeDocument(file: string, input: InputDocument, matcher: TermMatcher): AnalyzedFile {
+export interface AnalysisContext {
+  matcher: TermMatcher;
+  entryById: (id: string) => GlossaryEntry | undefined;
+  glossaryVersion: string;
+  /** ISO 8601: when the analysis ran (the export's "date read"). */
+  readAt: string;
+}
+
+export function analyzeDocument(file: string, input: InputDocument, context: AnalysisContext): AnalyzedFile {
   const { title, blocks } = input.kind === 'html' ? readHtml(input.content) : readText(input.content);
-  const headings = detectOutline(blocks);
-  const mainText = joinMainText(blocks);
+  const analysis = analyzeBlocks(blocks, context.matcher);
   return {
-    report: {
-      file,
+    report: exportDocumentFor(analysis, context.entryById, {
       title,
-      outline: headings.map(({ level, marker, title: headingTitle }) => ({ level, marker, title: headingTitle })),
-      highlights: findHighlights(blocks, headings, mainText, matcher),
-    },
-    mainText: mainText.text,
+      url: null,
+      file,
+      readAt: context.readAt,
+      glossaryVersion: context.glossaryVersion,
+    }),
+    mainText: analysis.mainText,
   };
 }
 
 function readHtml(content: string): { title: string; blocks: OutlineBlock[] } {
   const { document } = parseHTML(content);
-  // The Element references are only for the extension; the report needs the plain blocks.
+  // The Element references are only for the extension; the analysis needs the plain blocks.
   const blocks = extractOutlineBlocks(document).map(({ text, tag, headingLevel, startsBold, inMain }) => ({
     text,
     tag,

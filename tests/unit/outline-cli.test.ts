@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeDocument } from '../../src/cli/analyze-document';
 import { parseArgs, UsageError } from '../../src/cli/args';
-import { formatterFor, NotImplementedFormatError } from '../../src/cli/formatters';
+import { formatterFor } from '../../src/cli/formatters';
+import { parseExportDocument } from '../../src/core/export';
 import { sentenceAround } from '../../src/core/analysis/highlights';
 import { InputError, readInputFile } from '../../src/cli/read-input';
-import type { DocumentReport } from '../../src/core/analysis/report';
+import type { ExportDocument } from '../../src/core/export';
 import { buildMatchIndex } from '../../src/core/matcher/match-index';
 import { TermMatcher } from '../../src/core/matcher/matcher';
 import { loadGlossary } from '../../scripts/glossary/load-glossary';
@@ -17,11 +18,13 @@ import { fixture, SEED_OUTLINE } from './outline-helpers';
 // Lenient: these tests are about the CLI, not about the glossary data (which has its own tests).
 const glossary = loadGlossary(undefined, true);
 const matcher = new TermMatcher(buildMatchIndex(glossary.entries, glossary.version, glossary.foldPairs));
+const byId = new Map(glossary.entries.map((entry) => [entry.id, entry]));
+const context = { matcher, entryById: (id: string) => byId.get(id), glossaryVersion: glossary.version, readAt: '2026-01-01T00:00:00.000Z' };
 const tempDir = mkdtempSync(join(tmpdir(), 'policylens-analyze-'));
 
 function analyzed(file: string, kind: 'html' | 'text') {
-  const result = analyzeDocument(file, { kind, content: fixture(file) }, matcher);
-  return { report: result.report as DocumentReport, mainText: result.mainText! };
+  const result = analyzeDocument(file, { kind, content: fixture(file) }, context);
+  return { report: result.report as ExportDocument, mainText: result.mainText! };
 }
 
 describe('the analyze CLI', () => {
@@ -77,15 +80,27 @@ describe('the analyze CLI', () => {
   });
 
   it('parses --format in both spellings and rejects unknown options', () => {
-    expect(parseArgs(['--format', 'text', 'a.txt'])).toEqual({ format: 'text', files: ['a.txt'], help: false });
+    expect(parseArgs(['--format', 'text', 'a.txt'])).toEqual({ format: 'text', lang: 'en', files: ['a.txt'], help: false });
     expect(parseArgs(['--format=json', 'a.txt', 'b.html']).files).toEqual(['a.txt', 'b.html']);
     expect(() => parseArgs(['--format', 'xml', 'a.txt'])).toThrow(UsageError);
     expect(() => parseArgs(['--verbose', 'a.txt'])).toThrow(UsageError);
     expect(() => parseArgs([])).toThrow(UsageError);
   });
 
-  it('reserves md, csv and anki as not yet implemented', () => {
-    for (const name of ['md', 'csv', 'anki'] as const) expect(() => formatterFor(name)).toThrow(NotImplementedFormatError);
+  it('renders the same document as JSON (a valid, re-importable export document), Markdown, CSV and Anki', () => {
+    const file = analyzeDocument('seed-speech.txt', { kind: 'text', content: fixture('seed-speech.txt') }, context);
+    const json = JSON.parse(formatterFor('json')([file])) as unknown[];
+    const parsed = parseExportDocument(JSON.stringify(json[0]));
+    expect(parsed.ok).toBe(true);
+    const markdown = formatterFor('md', 'zh_CN')([file]);
+    expect(markdown).toContain('## 一、总结,我们要客观');
+    expect(markdown).toContain('**六稳**');
+    const csv = formatterFor('csv')([file]);
+    expect(csv.startsWith('\uFEFFHighlight,Title,Author,URL,Note,Location,Date')).toBe(true);
+    expect(csv.split('\r\n').length).toBeGreaterThan(100);
+    const anki = formatterFor('anki')([file]);
+    expect(anki).toContain('#separator:tab');
+    expect(anki.split('\n').filter((line) => line.startsWith('六稳')).length).toBe(1);
   });
 
   it('keeps going after a bad file, reporting it as {file, error} and exiting non-zero', () => {
@@ -105,12 +120,12 @@ describe('the analyze CLI', () => {
     expect(reports[1]!.outline).toHaveLength(12);
   }, 60_000);
 
-  it('exits 2 with a clear message for a format that is not implemented yet', () => {
-    const result = spawnSync('npx', ['tsx', 'scripts/analyze.ts', '--format', 'csv', 'tests/fixtures/seed-speech.txt'], {
+  it('exits 2 with a clear message for a format it does NOT know', () => {
+    const result = spawnSync('npx', ['tsx', 'scripts/analyze.ts', '--format', 'xml', 'tests/fixtures/seed-speech.txt'], {
       cwd: new URL('../..', import.meta.url).pathname,
       encoding: 'utf8',
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--format csv is not yet implemented');
+    expect(result.stderr).toContain('unknown format "xml"');
   }, 60_000);
 });

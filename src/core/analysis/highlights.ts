@@ -6,6 +6,7 @@ import { headingLabel, sectionsByBlock } from '../outline';
 import type { Heading, OutlineBlock } from '../outline';
 import type { TermMatcher } from '../matcher/matcher';
 import type { Highlight } from './report';
+import { sentenceAround } from '../export/sentence';
 
 export interface MainText {
   text: string;
@@ -59,22 +60,4 @@ export function findHighlights(
   return highlights;
 }
 
-const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n']);
-/** A "sentence" longer than this (a page with no punctuation) is cut to a window around the match. */
-const MAX_CONTEXT = 200;
-const CONTEXT_WINDOW = 80;
-
-/** The sentence holding [start, end): from after the previous 。！？； to its own end mark, included. */
-export function sentenceAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && !SENTENCE_END.has(text.charAt(from - 1))) from--;
-  let to = end;
-  while (to < text.length && !SENTENCE_END.has(text.charAt(to))) to++;
-  if (to < text.length && text.charAt(to) !== '\n') to++;
-  if (to - from > MAX_CONTEXT) {
-    const windowFrom = Math.max(from, start - CONTEXT_WINDOW);
-    const windowTo = Math.min(to, end + CONTEXT_WINDOW);
-    return `${windowFrom > from ? '…' : ''}${text.slice(windowFrom, windowTo).trim()}${windowTo < to ? '…' : ''}`;
-  }
-  return text.slice(from, to).trim();
-}
+export { sentenceAround } from '../export/sentence';

@@ -1,3 +1,4 @@
+import type { ExportDocument } from '../export/schema';
 /**
  * The CLI's JSON document: one object per input file. Every output format is rendered from these
  * objects (plus the extracted text for `--format text`), so a new format needs no new analysis.
@@ -36,7 +37,11 @@ export interface FailedReport {
   error: string;
 }
 
-export type FileReport = DocumentReport | FailedReport;
+/**
+ * What the CLI prints per file: the export document (a superset of DocumentReport: every field of
+ * the first JSON contract is there, with the same names), or the failure.
+ */
+export type FileReport = ExportDocument | FailedReport;
 
 /** What a formatter receives for each file: the JSON report and, when analysed, the main text it indexes. */
 export interface AnalyzedFile {

@@ -1,6 +1,6 @@
 /**
- * The sentence around a highlight: what an export shows as its "context". Same rule as the analyze
- * CLI (src/cli/highlights.ts on main), kept here in core so the extension and the CLI can share it.
+ * The sentence around a highlight: what an export shows as its "context". Shared by the analysis
+ * (src/core/analysis) and the export, so the extension and the CLI give the same context.
  */
 
 const SENTENCE_END = new Set(['。', '！', '？', '；', '!', '?', ';', '\n']);
