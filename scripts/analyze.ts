@@ -36,7 +36,12 @@ function main(argv: readonly string[]): number {
   }
   const matcher = new TermMatcher(buildMatchIndex(glossary.entries, glossary.version, glossary.foldPairs));
   const byId = new Map(glossary.entries.map((entry) => [entry.id, entry]));
-  const context = { matcher, entryById: (id: string) => byId.get(id), glossaryVersion: glossary.version, readAt: new Date().toISOString() };
+  const context = {
+    matcher,
+    entryById: (id: string) => byId.get(id),
+    glossaryVersion: glossary.version,
+    readAt: new Date().toISOString(),
+  };
 
   let failed = false;
   const files: AnalyzedFile[] = options.files.map((file) => {

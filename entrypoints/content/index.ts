@@ -56,6 +56,7 @@ export default defineContentScript({
       handle('getPageReport', () => session.report());
       handle('runCommand', ({ command }) => session.runCommand(command));
       handle('getOutline', () => session.outlineReport());
+      handle('getPageAnalysis', () => session.analysis());
       handle('getCurrentSection', () => session.outline.currentIndex());
       handle('scrollToHeading', ({ index }) => session.outline.scrollTo(index));
       handle('setAnnotationEnabled', async ({ enabled }) => session.setEnabled(enabled, await loadSettings()));

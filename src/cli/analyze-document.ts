@@ -1,6 +1,7 @@
 /** One document → its export document: blocks (from HTML via linkedom, or text lines) → analysis. */
 import { parseHTML } from 'linkedom';
-import { analyzeBlocks, exportDocumentFor } from '../core/analysis/analyze';
+import { analyzeBlocks } from '../core/analysis/analyze';
+import { exportDocumentFor } from '../core/export/from-analysis';
 import type { AnalyzedFile } from '../core/analysis/report';
 import type { GlossaryEntry } from '../core/glossary/schema';
 import type { TermMatcher } from '../core/matcher/matcher';

@@ -10,7 +10,6 @@ export type Formatter = (files: readonly AnalyzedFile[]) => string;
 export const FORMAT_NAMES = ['json', 'text', 'md', 'csv', 'anki'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-
 const formatJson: Formatter = (files) =>
   `${JSON.stringify(
     files.map((file) => file.report),
@@ -67,7 +66,18 @@ const formatAnki =
   };
 
 function emptyDocument(): ExportDocument {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, title: '', url: null, file: null, readAt: new Date(0).toISOString(), glossaryVersion: '', outline: [], highlights: [], readerHighlights: [] };
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    title: '',
+    url: null,
+    file: null,
+    readAt: new Date(0).toISOString(),
+    glossaryVersion: '',
+    outline: [],
+    highlights: [],
+    readerHighlights: [],
+  };
 }
 
 function formattersFor(locale: ExportLocale): Readonly<Record<FormatName, Formatter>> {

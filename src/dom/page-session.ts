@@ -6,7 +6,9 @@
 import type { GlossaryEntry } from '../core/glossary/schema';
 import type { MatchIndex } from '../core/matcher/match-index';
 import { TermMatcher } from '../core/matcher/matcher';
-import type { CommandName, OutlineReport, PageReport } from '../shared/protocol';
+import type { CommandName, OutlineReport, PageAnalysisReport, PageReport } from '../shared/protocol';
+import { analyzeBlocks } from '../core/analysis/analyze';
+import { documentTitle, extractOutlineBlocks } from './outline-blocks';
 import { isEnabledFor, type Settings } from '../shared/settings';
 import { Annotator, type FoundTerm } from './annotator';
 import { EntryCache } from './entry-cache';
@@ -199,6 +201,13 @@ export class PageSession {
         return { text, covered: (start: number, end: number) => matches.some((match) => match.start < end && start < match.end) };
       }),
     ).slice(0, 30);
+  }
+
+  /** The page analysed exactly as the CLI analyses a saved file: what the popup exports. */
+  analysis(): PageAnalysisReport {
+    this.matcher ??= new TermMatcher(this.options.index);
+    const blocks = extractOutlineBlocks(document);
+    return { title: documentTitle(document), url: location.href, ...analyzeBlocks(blocks, this.matcher) };
   }
 
   outlineReport(): OutlineReport {

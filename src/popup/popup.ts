@@ -8,6 +8,7 @@ import { createGlossarySearch } from '../core/glossary/search';
 import { familyCoverage } from '../core/report/family-coverage';
 import { buildOutlineTree } from './outline-tree';
 import { buildReaderList } from './reader-list';
+import { buildExportPanel } from './export-panel';
 import { buildCard } from '../dom/tooltip/card';
 import { t, getLocale } from '../shared/i18n';
 import { sendMessage, type PageReport } from '../shared/protocol';
@@ -47,7 +48,10 @@ export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
     }
     header.append(await buildSiteSwitch(report, tabId!));
     renderReport(report, status, termsSection);
-    readerSection.replaceChildren(buildReaderList(report.url, new Set(report.orphanHighlightIds)));
+    readerSection.replaceChildren(
+      buildExportPanel(tabId!, new Set(report.orphanHighlightIds)),
+      buildReaderList(report.url, new Set(report.orphanHighlightIds)),
+    );
     await renderOutline(tabId!, outlineSection);
   })();
 }

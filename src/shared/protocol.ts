@@ -43,6 +43,16 @@ export const outlineReportSchema = z.object({
 });
 export type OutlineReport = z.infer<typeof outlineReportSchema>;
 
+/** What the popup needs to build the export document: the page's analysis, as the CLI makes it. */
+export const pageAnalysisSchema = z.object({
+  title: z.string(),
+  url: z.string(),
+  mainText: z.string(),
+  headings: z.array(z.object({ level: z.number(), marker: z.string(), title: z.string(), start: z.number() })),
+  matches: z.array(z.object({ entryId: z.string(), start: z.number(), end: z.number() })),
+});
+export type PageAnalysisReport = z.infer<typeof pageAnalysisSchema>;
+
 /** Payload schemas, one per message; `undefined` for messages without data. */
 export const payloadSchemas = {
   /** popup → content script of a tab: what the page holds. */
@@ -59,6 +69,8 @@ export const payloadSchemas = {
   getCurrentSection: z.undefined(),
   /** popup → content script: scroll to a heading and mark it briefly. */
   scrollToHeading: z.object({ index: z.number().check(z.int(), z.nonnegative()) }),
+  /** popup → content script: the page analysed for export (main text, outline, matches). */
+  getPageAnalysis: z.undefined(),
   /** background → content script (the frame the context menu was opened in): highlight the selection. */
   createReaderHighlight: z.undefined(),
   /** popup → content script: the annotation switch changed for this page. */
@@ -72,6 +84,7 @@ interface ProtocolMap {
   runCommand(data: z.infer<typeof payloadSchemas.runCommand>): void;
   getOutline(): OutlineReport;
   createReaderHighlight(): void;
+  getPageAnalysis(): PageAnalysisReport;
   getCurrentSection(): number;
   scrollToHeading(data: z.infer<typeof payloadSchemas.scrollToHeading>): boolean;
   setAnnotationEnabled(data: z.infer<typeof payloadSchemas.setAnnotationEnabled>): void;

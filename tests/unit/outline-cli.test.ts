@@ -19,7 +19,12 @@ import { fixture, SEED_OUTLINE } from './outline-helpers';
 const glossary = loadGlossary(undefined, true);
 const matcher = new TermMatcher(buildMatchIndex(glossary.entries, glossary.version, glossary.foldPairs));
 const byId = new Map(glossary.entries.map((entry) => [entry.id, entry]));
-const context = { matcher, entryById: (id: string) => byId.get(id), glossaryVersion: glossary.version, readAt: '2026-01-01T00:00:00.000Z' };
+const context = {
+  matcher,
+  entryById: (id: string) => byId.get(id),
+  glossaryVersion: glossary.version,
+  readAt: '2026-01-01T00:00:00.000Z',
+};
 const tempDir = mkdtempSync(join(tmpdir(), 'policylens-analyze-'));
 
 function analyzed(file: string, kind: 'html' | 'text') {

@@ -1,12 +1,10 @@
 /**
  * One document's analysis, the same in the extension (blocks read from the live page) and the CLI
- * (blocks from an HTML or text file): outline → main text → glossary matches, then the export
- * document every output format renders. Pure.
+ * (blocks from an HTML or text file): outline → main text → glossary matches. The export document
+ * is built from it by src/core/export/from-analysis.ts. Pure.
  */
-import type { GlossaryEntry } from '../glossary/schema';
 import type { TermMatcher } from '../matcher/matcher';
-import { buildExportDocument, type GlossaryMatch, type PlacedHeading, type StoredReaderHighlight } from '../export/document';
-import type { ExportDocument } from '../export/schema';
+import type { GlossaryMatch, PlacedHeading } from '../export/document';
 import { detectOutline, type OutlineBlock } from '../outline';
 import { findHighlights, joinMainText } from './highlights';
 
@@ -28,21 +26,4 @@ export function analyzeBlocks(blocks: readonly OutlineBlock[], matcher: TermMatc
     }),
     matches: findHighlights(blocks, headings, main, matcher).map(({ entryId, start, end }) => ({ entryId, start, end })),
   };
-}
-
-export interface DocumentMetadata {
-  title: string;
-  url: string | null;
-  file: string | null;
-  readAt: string;
-  glossaryVersion: string;
-}
-
-export function exportDocumentFor(
-  analysis: PageAnalysis,
-  entryById: (id: string) => GlossaryEntry | undefined,
-  metadata: DocumentMetadata,
-  readerHighlights: readonly StoredReaderHighlight[] = [],
-): ExportDocument {
-  return buildExportDocument({ ...analysis, entryById, readerHighlights, metadata });
 }

@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseExportDocument, type ExportDocument } from '../../src/core/export';
+import { parseCsv } from '../unit/export-helpers/csv-parse';
+import {
+  launchBrowser,
+  readTooltip,
+  ROOT,
+  SCREENSHOTS,
+  startServer,
+  waitForHighlights,
+  type ExtensionBrowser,
+  type FixtureServer,
+} from './harness';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.goto(server.url('/demo-speech.html'));
+  await waitForHighlights(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the popup for the demo tab, picks a format and downloads it; returns the file's name and text. */
+async function exportAs(format: 'md' | 'csv' | 'json' | 'anki'): Promise<{ name: string; text: string }> {
+  const popup = await browser.openPopup(page);
+  await popup.waitForSelector('#export-format');
+  await popup.selectOption('#export-format', format);
+  const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('.export-download')]);
+  const path = await download.path();
+  const result = { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  await popup.close();
+  return result;
+}
+
+function cliDocument(): ExportDocument {
+  const output = execFileSync('npx', ['tsx', 'scripts/analyze.ts', 'tests/fixtures/demo-speech.html'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  return (JSON.parse(output) as ExportDocument[])[0]!;
+}
+
+describe('highlighting with PolicyLens: the reader’s own highlight and note', () => {
+  it('saves a selection with a note and finds it again after a reload', async () => {
+    // Select a phrase of the speech as a reader would, then use the command the shortcut and the
+    // context menu both send.
+    await page.evaluate(() => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes('信心比X更重要'))!;
+      const text = paragraph.firstChild as Text;
+      const start = text.data.indexOf('信心比X更重要');
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + '信心比X更重要'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const tabId = await browser.tabIdOf(page);
+    await browser.serviceWorker.evaluate(
+      (id) =>
+        (globalThis as unknown as { policylensRunCommand(c: string, id: number): Promise<void> }).policylensRunCommand(
+          'highlight-selection',
+          id,
+        ),
+      tabId,
+    );
+    const dialog = page.locator('policylens-ui .note-dialog');
+    await dialog.waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'reader-note-dialog.png') });
+    await page.keyboard.type('关键句：信心');
+    await page.locator('policylens-ui .note-dialog button.primary').click();
+    const readerText = () =>
+      page.evaluate(() => {
+        const highlight = CSS.highlights.get('policylens-reader');
+        if (!highlight) return [];
+        return [...highlight].map((r) => {
+          const range = document.createRange();
+          range.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
+          range.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
+          return range.toString();
+        });
+      });
+    await expect.poll(readerText, { timeout: 5_000 }).toEqual(['信心比X更重要']);
+
+    await page.reload();
+    await waitForHighlights(page);
+    await expect.poll(readerText, { timeout: 5_000 }).toEqual(['信心比X更重要']);
+    const popup = await browser.openPopup(page);
+    await popup.waitForSelector('.reader-item');
+    expect(await popup.locator('.reader-item blockquote').textContent()).toBe('信心比X更重要');
+    expect(await popup.locator('.reader-item .reader-note').inputValue()).toBe('关键句：信心');
+    await popup.close();
+    expect(await readTooltip(page)).not.toBeNull();
+  });
+});
+
+describe('exporting the demo speech from the popup', () => {
+  it('downloads JSON that validates, re-imports, holds the reader’s note, and equals what the CLI makes', async () => {
+    const { name, text } = await exportAs('json');
+    expect(name).toMatch(/在全区半年工作会议上的讲话.*\.json$/);
+    const parsed = parseExportDocument(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const document = parsed.document;
+    expect(document.readerHighlights.map((h) => [h.text, h.note])).toEqual([['信心比X更重要', '关键句：信心']]);
+    const cli = cliDocument();
+    expect(document.outline).toEqual(cli.outline);
+    expect(document.highlights).toEqual(cli.highlights);
+    expect(document.highlights.length).toBeGreaterThan(100);
+  });
+
+  it('downloads CSV that parses back, with a BOM, the importer columns and no live formulas', async () => {
+    const { name, text } = await exportAs('csv');
+    expect(name.endsWith('.csv')).toBe(true);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0]!.slice(0, 7)).toEqual(['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date']);
+    expect(rows.some((row) => row[0] === '六稳')).toBe(true);
+    expect(rows.some((row) => row.includes('关键句：信心'))).toBe(true);
+    for (const row of rows.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('downloads a Markdown term sheet grouped by the speech’s sections, and an Anki deck', async () => {
+    const markdown = (await exportAs('md')).text;
+    expect(markdown).toContain('## 一、总结,我们要客观');
+    expect(markdown).toContain('**六稳**');
+    expect(markdown).toContain('> 信心比X更重要');
+    const anki = (await exportAs('anki')).text;
+    expect(anki.startsWith('#separator:tab')).toBe(true);
+    expect(anki).toContain('六稳');
+  });
+});
