@@ -87,8 +87,8 @@ describe('highlighting with PolicyLens: the reader’s own highlight and note', 
         if (!highlight) return [];
         return [...highlight].map((r) => {
           const range = document.createRange();
-          range.setStart((r).startContainer, (r).startOffset);
-          range.setEnd((r).endContainer, (r).endOffset);
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
           return range.toString();
         });
       });
