@@ -51,7 +51,7 @@ async function highlightCount(page: Page): Promise<number> {
 describe('extreme pages', () => {
   const cases = [
     { path: '/big-text.html', what: '10 MB of text', highlights: MAX_HIGHLIGHTS, capped: true },
-    { path: '/many-nodes.html', what: '200,000 text nodes', highlights: MAX_HIGHLIGHTS, capped: true },
+    { path: '/many-nodes.html', what: '200,000 text nodes', highlights: 10_000, capped: false },
     { path: '/deep.html', what: 'nesting 2,000 deep', highlights: 43, capped: false },
     { path: '/table.html', what: 'a table of 50,000 cells', highlights: 5_000, capped: false },
   ];
