@@ -44,9 +44,11 @@ export function pageKey(url: string): string {
 export class StorageWriteError extends Error {}
 
 export async function highlightsFor(page: string): Promise<ReaderHighlight[]> {
-  const store = await readerHighlightsItem.getValue();
-  const list = store[pageKey(page)];
-  return Array.isArray(list) ? list : [];
+  const store: unknown = await readerHighlightsItem.getValue();
+  if (typeof store !== 'object' || store === null) return [];
+  const list = (store as ReaderHighlightStore)[pageKey(page)];
+  // Records of the wrong shape are skipped here, not deleted from storage.
+  return Array.isArray(list) ? list.filter(isReaderHighlight) : [];
 }
 
 /**
@@ -59,7 +61,15 @@ export async function updateHighlights(
 ): Promise<ReaderHighlight[]> {
   const key = pageKey(page);
   const store = await readerHighlightsItem.getValue();
-  const next = change([...(store[key] ?? [])]);
+  // Unreadable data is never overwritten: it may still be recoverable by hand or by a later version.
+  if (typeof store !== 'object' || store === null || Array.isArray(store)) {
+    throw new StorageWriteError('the saved highlights are unreadable; nothing was changed');
+  }
+  const current = store[key];
+  if (current !== undefined && !Array.isArray(current)) {
+    throw new StorageWriteError('the saved highlights of this page are unreadable; nothing was changed');
+  }
+  const next = change([...(current ?? [])]);
   const updated: ReaderHighlightStore = { ...store };
   if (next.length > 0) updated[key] = next;
   else delete updated[key];
@@ -73,4 +83,15 @@ export async function updateHighlights(
 
 export function newHighlightId(): string {
   return `h-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function isReaderHighlight(value: unknown): value is ReaderHighlight {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Partial<ReaderHighlight>;
+  return (
+    typeof record.id === 'string' &&
+    typeof record.text === 'string' &&
+    typeof record.selectors?.quote?.exact === 'string' &&
+    typeof record.selectors.position?.start === 'number'
+  );
 }
