@@ -64,6 +64,7 @@ export class Annotator {
   async annotate(root: Node): Promise<void> {
     const generation = ++this.generation;
     performance.mark(`${ANNOTATE_MEASURE}:start`);
+    this.layer.holdRegistration();
     let sliceStart = performance.now();
     // Blocks come lazily from the walk (a `null` is a pause point inside a long stretch without
     // blocks), so neither walking nor matching runs longer than a slice between two yields.
@@ -76,6 +77,7 @@ export class Annotator {
         sliceStart = performance.now();
       }
     }
+    this.layer.releaseRegistration();
     performance.mark(`${ANNOTATE_MEASURE}:end`);
     performance.measure(ANNOTATE_MEASURE, `${ANNOTATE_MEASURE}:start`, `${ANNOTATE_MEASURE}:end`);
   }

@@ -26,12 +26,36 @@ export class HighlightLayer {
     this.active.priority = 1;
   }
 
+  /** Highlights filled while registration is held back, registered together on release. */
+  private readonly held = new Set<Category>();
+  private holding = false;
+
+  /**
+   * While a page is read for the first time, new highlights are filled but not registered: Chromium
+   * re-validates every range of a registered highlight on each frame after it changes, so adding to
+   * registered highlights slice after slice made frames cost more and more on a long page. Released
+   * once, at the end of the pass: one validation.
+   */
+  holdRegistration(): void {
+    this.holding = true;
+  }
+
+  releaseRegistration(): void {
+    this.holding = false;
+    for (const category of this.held) {
+      const highlight = this.byCategory.get(category);
+      if (highlight) this.registry.set(HIGHLIGHT_PREFIX + category, highlight);
+    }
+    this.held.clear();
+  }
+
   add(category: Category, range: AbstractRange): void {
     let highlight = this.byCategory.get(category);
     if (!highlight) {
       highlight = new Highlight();
       this.byCategory.set(category, highlight);
-      this.registry.set(HIGHLIGHT_PREFIX + category, highlight);
+      if (this.holding) this.held.add(category);
+      else this.registry.set(HIGHLIGHT_PREFIX + category, highlight);
     }
     highlight.add(range);
   }
@@ -69,6 +93,8 @@ export class HighlightLayer {
   clear(): void {
     for (const category of this.byCategory.keys()) this.registry.delete(HIGHLIGHT_PREFIX + category);
     this.byCategory.clear();
+    this.held.clear();
+    this.holding = false;
     this.setActive(null);
     this.flash(null);
   }
