@@ -1,3 +1,4 @@
+import type { ExportTiming } from './export-timing';
 /** The shape of bench/results.json: everything one run measured. */
 import type { FunctionCost } from './cpu-profile';
 import type { HoverSample } from './hover';
@@ -35,7 +36,7 @@ export interface PageResult {
 }
 
 export interface TargetCheck {
-  page: PageName | 'hover';
+  page: PageName | 'hover' | 'export' | 'popup';
   target: string;
   value: string;
   pass: boolean;
@@ -49,7 +50,7 @@ export interface BenchResults {
   pages: PageResult[];
   hover: { samples: HoverSample[]; workMs: Summary; hitTestMs: Summary; showMs: Summary; latencyMs: Summary };
   popupMs: Summary;
-  exportMs: string;
+  exportMs: ExportTiming;
   contentScript: { bytes: number; gzipBytes: number };
   nodeMatcher: NodeMatcherResult;
   targets: TargetCheck[];
