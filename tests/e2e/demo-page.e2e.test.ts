@@ -164,3 +164,22 @@ describe('the outline of the demo speech in the popup', () => {
     await popup.close();
   });
 });
+
+describe('glossary search in the popup', () => {
+  it('finds 放管服 by toneless pinyin, English and a fragment, and opens its card', async () => {
+    const popup = await browser.openPopup(page);
+    const search = popup.locator('#glossary-search');
+    await search.waitFor();
+    for (const query of ['fangguanfu', 'streamline', '放管', '六個穩']) {
+      await search.fill(query);
+      await expect
+        .poll(() => popup.locator('.search-result .term').allTextContents(), { timeout: 5_000 })
+        .toEqual(expect.arrayContaining([query === '六個穩' ? '六稳' : '放管服']));
+    }
+    await search.fill('fangguanfu');
+    await popup.locator('.search-result', { hasText: '放管服' }).first().locator('button').click();
+    await expect.poll(() => popup.locator('.search-card .card').textContent(), { timeout: 5_000 }).toContain('简政放权');
+    await popup.screenshot({ path: join(SCREENSHOTS, 'popup-search.png'), fullPage: true });
+    await popup.close();
+  });
+});
