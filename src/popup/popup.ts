@@ -35,7 +35,7 @@ export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
   const readerSection = el('div', 'reader-wrap');
   const search = buildSearch();
   const footer = el('footer', 'footer', t('popup.glossaryVersion', glossary.version, entries.length));
-  app.replaceChildren(header, status, outlineSection, termsSection, readerSection, search, footer);
+  app.replaceChildren(header, search, status, outlineSection, termsSection, readerSection, footer);
 
   void (async () => {
     let report: PageReport | null = null;
