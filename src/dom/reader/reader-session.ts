@@ -29,7 +29,11 @@ export class ReaderSession {
     private readonly layer: HighlightLayer | null,
     signal: AbortSignal,
   ) {
-    const unwatch = readerHighlightsItem.watch(() => void this.restore());
+    // Only a change to this page's list is worth re-reading the page for.
+    const unwatch = readerHighlightsItem.watch((next, previous) => {
+      const key = pageKey(location.href);
+      if (JSON.stringify(next?.[key]) !== JSON.stringify(previous?.[key])) void this.restore();
+    });
     signal.addEventListener('abort', unwatch);
   }
 
