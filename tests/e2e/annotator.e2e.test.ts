@@ -180,26 +180,11 @@ describe('the keyboard commands', () => {
   it('jump to the next term and open its card as a dialog, from the same handler the shortcuts use', async () => {
     const page = await open('/demo-speech.html');
     await waitForHighlights(page);
-    const tabId = await browser.tabIdOf(page);
-    await browser.serviceWorker.evaluate(
-      (id) =>
-        (globalThis as unknown as { policylensRunCommand(c: string, id: number): Promise<void> }).policylensRunCommand(
-          'next-term',
-          id,
-        ),
-      tabId,
-    );
+    await browser.runCommand(page, 'next-term');
     await expect.poll(async () => (await readTooltip(page))?.role, { timeout: 5_000 }).toBe('dialog');
     const first = (await readTooltip(page))?.text ?? '';
     expect(first).toContain('稳就业'); // 六稳 is the first term in the speech
-    await browser.serviceWorker.evaluate(
-      (id) =>
-        (globalThis as unknown as { policylensRunCommand(c: string, id: number): Promise<void> }).policylensRunCommand(
-          'next-term',
-          id,
-        ),
-      tabId,
-    );
+    await browser.runCommand(page, 'next-term');
     await expect.poll(async () => (await readTooltip(page))?.text).not.toBe(first);
     await page.screenshot({ path: join(SCREENSHOTS, 'tooltip-pinned.png'), animations: 'disabled' });
     await page.close();
@@ -210,16 +195,7 @@ describe('switching annotation off and on', () => {
   it('removes every highlight and the badge when toggled off, and restores them when toggled on', async () => {
     const page = await open('/annotator/split-terms.html');
     await waitForHighlights(page);
-    const tabId = await browser.tabIdOf(page);
-    const run = (command: string) =>
-      browser.serviceWorker.evaluate(
-        ([name, id]) =>
-          (globalThis as unknown as { policylensRunCommand(c: string, id: number): Promise<void> }).policylensRunCommand(
-            name,
-            id,
-          ),
-        [command, tabId] as const,
-      );
+    const run = (command: string) => browser.runCommand(page, command);
     await run('toggle-annotation');
     await expect.poll(async () => (await highlightedIn(page)).length, { timeout: 5_000 }).toBe(0);
     await expect.poll(() => badgeText(page), { timeout: 5_000 }).toBe('');

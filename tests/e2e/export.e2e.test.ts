@@ -67,15 +67,7 @@ describe('highlighting with PolicyLens: the reader’s own highlight and note', 
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    const tabId = await browser.tabIdOf(page);
-    await browser.serviceWorker.evaluate(
-      (id) =>
-        (globalThis as unknown as { policylensRunCommand(c: string, id: number): Promise<void> }).policylensRunCommand(
-          'highlight-selection',
-          id,
-        ),
-      tabId,
-    );
+    await browser.runCommand(page, 'highlight-selection');
     const dialog = page.locator('policylens-ui .note-dialog');
     await dialog.waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'reader-note-dialog.png') });

@@ -76,6 +76,11 @@ export interface ExtensionBrowser {
   serviceWorker: Worker;
   /** The browser's tab id of a page (what `popup.html?tabId=N` takes). */
   tabIdOf(page: Page): Promise<number>;
+  /**
+   * Runs a keyboard command for the tab of `page` through the service worker's handler: the same
+   * one the shortcuts call (synthetic key presses never reach extension shortcuts).
+   */
+  runCommand(page: Page, command: string): Promise<void>;
   /** Opens the popup as a page, targeting the tab of `page`. */
   openPopup(page: Page): Promise<Page>;
   close(): Promise<void>;
@@ -140,6 +145,17 @@ export async function launchBrowser({
     extensionId,
     serviceWorker: worker as Worker,
     tabIdOf,
+    async runCommand(page, command) {
+      const tabId = await tabIdOf(page);
+      await worker!.evaluate(
+        ([name, id]) =>
+          (globalThis as unknown as { policylensRunCommand(c: string, id: number): Promise<void> }).policylensRunCommand(
+            name,
+            id,
+          ),
+        [command, tabId] as const,
+      );
+    },
     async openPopup(page) {
       const tabId = await tabIdOf(page);
       const popup = await context.newPage();
