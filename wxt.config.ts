@@ -31,6 +31,9 @@ export default defineConfig({
               // PolicyLens collects and transmits nothing.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on (web-ext lint warns
+            // about an Android minimum below that).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '105' }),

@@ -4,6 +4,7 @@
  */
 import glossary from '../.generated/glossary.json';
 import type { GlossaryEntry } from '../src/core/glossary/schema';
+import { showTermCount } from '../src/shared/badge';
 import { t } from '../src/shared/i18n';
 import { COMMANDS, handle, sendMessage, type CommandName } from '../src/shared/protocol';
 
@@ -17,9 +18,7 @@ export default defineBackground(() => {
   handle('reportTermCount', ({ count }, { tabId }) => {
     if (tabId === undefined) return;
     // MV3 (Chrome) has `action`; the Firefox build is MV2, where the same API is `browserAction`.
-    const action = browser.action ?? browser.browserAction;
-    void action.setBadgeText({ tabId, text: count > 0 ? String(count > 999 ? '999+' : count) : '' });
-    void action.setBadgeBackgroundColor({ tabId, color: '#3b6fd8' });
+    showTermCount(browser, tabId, count);
   });
 
   // The same handler the shortcuts call, reachable from tests and scripts through the service worker:

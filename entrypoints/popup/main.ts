@@ -2,6 +2,8 @@
  * Popup: wiring only. Works on the tab named by `?tabId=N` (how tests and scripts open it) or,
  * opened from the toolbar, on the active tab.
  */
+// First: zod's settings must be in place before any schema module is evaluated.
+import '../../src/shared/zod-jitless';
 import './style.css';
 import { mountPopup } from '../../src/popup/popup';
 

@@ -1,0 +1,121 @@
+/**
+ * The Firefox build in real Firefox (Debian's firefox-esr, 140+), headless over WebDriver BiDi: the
+ * add-on installs, annotates the demo speech through CSS.highlights, shows the hover card in its
+ * shadow root, without page errors. Fails, never skips, when Firefox is missing (firefox-harness.ts).
+ *
+ * Not covered here: the popup and the badge. WebDriver BiDi refuses to navigate a tab to a
+ * moz-extension:// page ("not allowed in this context"), and page scripts may not either; the
+ * badge's browserAction fallback is unit-tested (tests/unit/firefox-badge.test.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
+import { SCREENSHOTS, startServer, type FixtureServer } from './harness';
+
+let server: FixtureServer;
+let firefox: FirefoxWithExtension;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+  firefox = await launchFirefox();
+  page = (await firefox.browser.pages())[0] ?? (await firefox.browser.newPage());
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(server.url('/demo-speech.html'));
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+/** Highlight name → the text of each of its ranges, once the content script has annotated. */
+async function highlightsByName(): Promise<Record<string, string[]>> {
+  await page.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, { timeout: 15_000 });
+  return page.evaluate(() => {
+    const byName: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('policylens-')) continue;
+      byName[name] = [...highlight].map((range) => {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        return live.toString();
+      });
+    }
+    return byName;
+  });
+}
+
+describe(`the Firefox build in Firefox`, () => {
+  it('runs in Firefox 140 or newer (the CSS Custom Highlight API)', () => {
+    expect(firefox.version).toMatch(/^firefox\/\d+\./);
+    expect(Number(/\/(\d+)\./.exec(firefox.version)?.[1])).toBeGreaterThanOrEqual(140);
+  });
+
+  it('registers policylens-* highlights with ranges for the four family terms', async () => {
+    const highlights = await highlightsByName();
+    const names = Object.keys(highlights);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(highlights[name]!.length, name).toBeGreaterThan(0);
+    const all = Object.values(highlights)
+      .flat()
+      .map((text) => text.replace(/[“”]/g, ''));
+    for (const term of ['六稳', '六保', '三大攻坚战', '放管服'])
+      expect(
+        all.some((text) => text.startsWith(term)),
+        term,
+      ).toBe(true);
+    // The one element PolicyLens adds.
+    expect(await page.evaluate(() => document.querySelectorAll('policylens-ui').length)).toBe(1);
+  });
+
+  it('shows the hover card on 六稳 in the <policylens-ui> shadow root', async () => {
+    const point = await page.evaluate(() => {
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
+        for (const range of highlight) {
+          const live = document.createRange();
+          live.setStart(range.startContainer, range.startOffset);
+          live.setEnd(range.endContainer, range.endOffset);
+          if (live.toString() !== '六稳') continue;
+          live.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const rect = live.getClientRects()[0];
+          if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+      }
+      return null;
+    });
+    expect(point, 'a highlighted 六稳 on the page').not.toBeNull();
+    await page.mouse.move(point!.x, point!.y);
+    const readTooltip = () =>
+      page.evaluate(() => {
+        const card = document.querySelector('policylens-ui')?.shadowRoot?.querySelector<HTMLElement>('.tooltip');
+        return card ? { role: card.getAttribute('role'), text: card.textContent ?? '', visible: !card.hidden } : null;
+      });
+    await expect.poll(async () => (await readTooltip())?.visible, { timeout: 5_000 }).toBe(true);
+    const tooltip = await readTooltip();
+    expect(tooltip?.role).toBe('tooltip');
+    expect(tooltip?.text).toContain('六稳');
+    expect(tooltip?.text).toContain('稳就业');
+    // The card fades in (90 ms): shoot it once its animation has finished.
+    await page.waitForFunction(
+      () => {
+        const card = document.querySelector('policylens-ui')?.shadowRoot?.querySelector('.tooltip');
+        return !!card && card.getAnimations({ subtree: true }).every((animation) => animation.playState === 'finished');
+      },
+      { timeout: 5_000 },
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'firefox-tooltip.png') as `${string}.png` });
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
