@@ -38,7 +38,7 @@ if (!headless) {
     items.map((item) => ({
       term: item.querySelector('.term')?.textContent,
       count: Number(item.querySelector('.count')?.textContent),
-      english: item.querySelector('.english')?.textContent ?? null,
+      english: item.querySelector('.english')?.textContent || null,
     })),
   );
   writeFileSync(join(outDir, 'found-terms.json'), JSON.stringify(terms, null, 2) + '\n');
