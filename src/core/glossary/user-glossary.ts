@@ -218,18 +218,24 @@ function validateRows(rows: RawRow[]): ImportResult {
   const ids = new Map<string, number>();
   const terms = new Map<string, number>();
   for (const { row, data, fieldName } of rows) {
+    // Duplicates are checked on the raw cells, so a row that also has other problems still counts.
+    const raw = (data ?? {}) as { id?: unknown; term?: unknown };
+    for (const [key, seen] of [
+      ['id', ids],
+      ['term', terms],
+    ] as const) {
+      const value = raw[key];
+      if (typeof value !== 'string') continue;
+      const first = seen.get(value);
+      if (first !== undefined) problems.push({ row, field: fieldName([key]), kind: 'duplicate', detail: String(first) });
+      else seen.set(value, row);
+    }
     const parsed = userEntrySchema.safeParse(data);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push({ row, field: fieldName(issue.path), ...describe(issue) });
       continue;
     }
     const entry = parsed.data;
-    const firstId = ids.get(entry.id);
-    if (firstId !== undefined) problems.push({ row, field: fieldName(['id']), kind: 'duplicate', detail: String(firstId) });
-    const firstTerm = terms.get(entry.term);
-    if (firstTerm !== undefined) problems.push({ row, field: fieldName(['term']), kind: 'duplicate', detail: String(firstTerm) });
-    ids.set(entry.id, ids.get(entry.id) ?? row);
-    terms.set(entry.term, terms.get(entry.term) ?? row);
     // No build step runs in the extension: pinyin is what the file gives, Traditional forms are not generated.
     entries.push({ ...entry, pinyin: entry.pinyin ?? '' });
   }
