@@ -34,13 +34,35 @@ export function mergeEntries(bundled: readonly GlossaryEntry[], user: readonly G
   return user.length === 0 ? [...bundled] : overlay(bundled, user);
 }
 
+/** What the content script needs of an imported entry to match it: kept apart from the full entries. */
+export interface UserMatchEntry {
+  id: string;
+  term: string;
+  category: GlossaryEntry['category'];
+  family: string | null;
+  boundary: GlossaryEntry['boundary'];
+  /** The term and its variants. */
+  forms: string[];
+}
+
+export function toMatchEntries(entries: readonly GlossaryEntry[]): UserMatchEntry[] {
+  return entries.map(({ id, term, category, family, boundary, variants }) => ({
+    id,
+    term,
+    category,
+    family,
+    boundary,
+    forms: [...new Set([term, ...variants.map((variant) => variant.form)])],
+  }));
+}
+
 /**
  * The bundled match index with the user's entries on top. Returns the bundled index itself when
  * there is nothing to add, so the usual start-up path does no work. Imported forms are only the
  * ones the file gives: Traditional spellings fold through the bundled fold table where it has the
  * characters.
  */
-export function mergeMatchIndex(bundled: MatchIndex, user: readonly GlossaryEntry[]): MatchIndex {
+export function mergeMatchIndex(bundled: MatchIndex, user: readonly UserMatchEntry[]): MatchIndex {
   if (user.length === 0) return bundled;
   const ids = new Set(user.map((entry) => entry.id));
   const terms = new Set(user.map((entry) => entry.term));
@@ -59,7 +81,7 @@ export function mergeMatchIndex(bundled: MatchIndex, user: readonly GlossaryEntr
   for (const entry of user) {
     const index = entries.length;
     entries.push({ id: entry.id, term: entry.term, category: entry.category, family: entry.family, boundary: entry.boundary });
-    for (const form of new Set([entry.term, ...entry.variants.map((variant) => variant.form)])) forms.push([form, index]);
+    for (const form of entry.forms) forms.push([form, index]);
   }
   return { ...bundled, version: `${bundled.version}+user`, entries, forms };
 }
