@@ -26,7 +26,7 @@ export function applyHighlightCss(tabId: number, frameId: number, css: string): 
 
 async function replaceCss(tabId: number, frameId: number, css: string): Promise<void> {
   const key = `${tabId}:${frameId}`;
-  const injected = await injectedItem.getValue().catch(() => ({}) as Record<string, string>);
+  const injected = await injectedItem.getValue().catch((): Record<string, string> => ({}));
   const previous = injected[key];
   if (previous === css) return;
   if (previous) await removeCss(tabId, frameId, previous).catch(() => undefined);
@@ -38,12 +38,14 @@ async function replaceCss(tabId: number, frameId: number, css: string): Promise<
 }
 
 function insertCss(tabId: number, frameId: number, css: string): Promise<unknown> {
-  if (browser.scripting?.insertCSS) return browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'AUTHOR' });
+  if (browser.scripting?.insertCSS)
+    return browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'AUTHOR' });
   return browser.tabs.insertCSS(tabId, { code: css, frameId, cssOrigin: 'author' });
 }
 
 function removeCss(tabId: number, frameId: number, css: string): Promise<unknown> {
-  if (browser.scripting?.removeCSS) return browser.scripting.removeCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'AUTHOR' });
+  if (browser.scripting?.removeCSS)
+    return browser.scripting.removeCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'AUTHOR' });
   return browser.tabs.removeCSS(tabId, { code: css, frameId, cssOrigin: 'author' });
 }
 

@@ -6,12 +6,7 @@
  * Both items are written together, so they never disagree.
  */
 import { storage } from '#imports';
-import {
-  activeUserEntries,
-  toMatchEntries,
-  type UserGlossaryLayer,
-  type UserMatchEntry,
-} from '../core/glossary/user-layers';
+import { activeUserEntries, toMatchEntries, type UserGlossaryLayer, type UserMatchEntry } from '../core/glossary/user-layers';
 
 export type { UserGlossaryLayer, UserMatchEntry } from '../core/glossary/user-layers';
 
@@ -28,7 +23,7 @@ export const userMatchEntriesItem = storage.defineItem<UserMatchEntry[]>('local:
 /** Stored data is untrusted: anything that is not a list of layers reads as no layers (nothing is deleted). */
 function readLayers(value: unknown): UserGlossaryLayer[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(
+  return (value as Array<Partial<Record<keyof UserGlossaryLayer, unknown>> | null>).filter(
     (layer): layer is UserGlossaryLayer =>
       typeof layer === 'object' &&
       layer !== null &&

@@ -31,7 +31,9 @@ describe('the injected highlight CSS', () => {
   it('draws a changed colour translucent and the underline style as an underline', () => {
     const settings = defaultSettings();
     settings.categories.formula.color = '#ff0000';
-    expect(highlightCss(settings)).toContain('::highlight(policylens-formula) { background-color: rgba(255, 0, 0, 0.35) !important;');
+    expect(highlightCss(settings)).toContain(
+      '::highlight(policylens-formula) { background-color: rgba(255, 0, 0, 0.35) !important;',
+    );
     settings.highlightStyle = 'underline';
     expect(highlightCss(settings)).toContain('text-decoration: underline 2px #ff0000 !important');
   });

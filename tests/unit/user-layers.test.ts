@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import glossary from '../../.generated/glossary.json';
 import matchIndex from '../../.generated/match-index.json';
 import type { GlossaryEntry } from '../../src/core/glossary/schema';
-import { activeUserEntries, mergeEntries, mergeMatchIndex, type UserGlossaryLayer } from '../../src/core/glossary/user-layers';
+import {
+  activeUserEntries,
+  mergeEntries,
+  mergeMatchIndex,
+  toMatchEntries,
+  type UserGlossaryLayer,
+} from '../../src/core/glossary/user-layers';
 import type { MatchIndex } from '../../src/core/matcher/match-index';
 import { TermMatcher } from '../../src/core/matcher/matcher';
 
@@ -31,11 +37,13 @@ const layer = (id: string, enabled: boolean, entries: GlossaryEntry[]): UserGlos
 
 describe("the reader's glossary layers", () => {
   it('leave the bundled index untouched (the same object) when no layer is enabled', () => {
-    expect(mergeMatchIndex(index, activeUserEntries([layer('off', false, [entry('a', '读书打卡')])]))).toBe(index);
+    expect(mergeMatchIndex(index, toMatchEntries(activeUserEntries([layer('off', false, [entry('a', '读书打卡')])])))).toBe(
+      index,
+    );
   });
 
   it('add new terms to what the matcher finds', () => {
-    const merged = mergeMatchIndex(index, [entry('reading-club', '读书打卡', ['打卡读书'])]);
+    const merged = mergeMatchIndex(index, toMatchEntries([entry('reading-club', '读书打卡', ['打卡读书'])]));
     const found = new TermMatcher(merged).find('我们坚持读书打卡，也打卡读书，还要稳就业。');
     const ids = found.map((match) => merged.entries[match.entry]!.id);
     expect(ids).toContain('reading-club');
@@ -46,7 +54,7 @@ describe("the reader's glossary layers", () => {
   it('override a bundled entry with the same term or the same id', () => {
     const sameTerm = entry('my-liuwen', '六稳');
     const sameId = entry(bundled.find((e) => e.term === '六保')!.id, '六保新说');
-    const merged = mergeMatchIndex(index, [sameTerm, sameId]);
+    const merged = mergeMatchIndex(index, toMatchEntries([sameTerm, sameId]));
     expect(merged.entries.filter((e) => e.term === '六稳').map((e) => e.id)).toEqual(['my-liuwen']);
     expect(merged.entries.some((e) => e.term === '六保')).toBe(false);
     expect(merged.forms.every(([, i]) => i < merged.entries.length)).toBe(true);

@@ -4,7 +4,7 @@
  * row and the field; a file with any problem yields no entries, so nothing half-read is stored.
  * Pure: the options page and tests run the same code.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CATEGORIES, sourceEntrySchema, type GlossaryEntry } from './schema';
 import { CsvSyntaxError, readCsv, writeCsv } from './csv-table';
 
@@ -93,7 +93,11 @@ export function formatOf(fileName: string, text: string): GlossaryFileFormat {
 }
 
 /** Reads one imported file. `sizeBytes` is the file's size as the browser reports it. */
-export function readGlossaryFile(fileName: string, text: string, sizeBytes = new TextEncoder().encode(text).length): ImportResult {
+export function readGlossaryFile(
+  fileName: string,
+  text: string,
+  sizeBytes = new TextEncoder().encode(text).length,
+): ImportResult {
   if (sizeBytes > USER_GLOSSARY_LIMITS.maxBytes)
     return fail({ row: 0, field: '', kind: 'tooLarge', detail: `${USER_GLOSSARY_LIMITS.maxBytes / 1024 / 1024} MB` });
   const rows = formatOf(fileName, text) === 'json' ? jsonRows(text) : csvRows(text);
@@ -126,7 +130,11 @@ function jsonRows(text: string): RawRow[] | { problems: ImportProblem[] } {
   if (data && typeof data === 'object' && !Array.isArray(data) && Array.isArray((data as { entries?: unknown }).entries))
     data = (data as { entries: unknown[] }).entries;
   if (!Array.isArray(data)) return { problems: [{ row: 0, field: '', kind: 'notList', detail: '' }] };
-  return data.map((entry, index) => ({ row: index + 1, data: withoutGeneratedVariants(entry), fieldName: (path) => path.join('.') }));
+  return data.map((entry, index) => ({
+    row: index + 1,
+    data: withoutGeneratedVariants(entry),
+    fieldName: (path) => path.join('.'),
+  }));
 }
 
 /** A glossary printed by the CLI carries generated Traditional variants; they are generated, not input. */
