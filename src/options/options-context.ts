@@ -5,8 +5,11 @@ import type { UserGlossaryLayer } from '../core/glossary/user-layers';
 export interface OptionsContext {
   settings: Settings;
   layers: readonly UserGlossaryLayer[];
-  /** Saves new settings (open tabs follow through storage), redraws the page and says `message` (default: saved). */
-  updateSettings: (next: Settings, message?: string) => void;
+  /**
+   * Saves new settings (open tabs follow through storage), redraws the page and says `message`
+   * (default: saved), a function so that it is worded in the language the new settings choose.
+   */
+  updateSettings: (next: Settings, message?: () => string) => void;
   /** Saves the layers; rejects (and keeps what was stored) when storage refuses them. */
   saveLayers: (next: UserGlossaryLayer[]) => Promise<void>;
   /** Says something in the page's status line (a polite live region). */

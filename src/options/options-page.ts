@@ -37,11 +37,11 @@ export function mountOptions(root: HTMLElement, initial: OptionsState): void {
   const context = (): OptionsContext => ({
     settings,
     layers,
-    updateSettings: (next, message = t('options.saved')) => {
+    updateSettings: (next, message = () => t('options.saved')) => {
       settings = next;
       render();
       saveSettings(next).then(
-        () => announce(message),
+        () => announce(message()),
         (error: unknown) => announce(t('options.saveFailed', String(error))),
       );
     },
@@ -65,7 +65,7 @@ export function mountOptions(root: HTMLElement, initial: OptionsState): void {
       t('options.resetHeading'),
       el('p', 'hint', t('options.resetHint')),
       button('reset-settings', t('options.reset'), () => {
-        context().updateSettings(defaultSettings(), t('options.resetDone'));
+        context().updateSettings(defaultSettings(), () => t('options.resetDone'));
       }),
     );
     const current = context();

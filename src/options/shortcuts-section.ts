@@ -3,7 +3,16 @@
  * own page for changing them: extensions cannot set shortcuts themselves.
  */
 import { browser } from 'wxt/browser';
-import { t } from '../shared/i18n';
+import { t, type MessageKey } from '../shared/i18n';
+import type { CommandName } from '../shared/protocol';
+
+/** The manifest's descriptions follow the browser's language; these follow the reader's choice. */
+const DESCRIPTIONS: Record<CommandName, MessageKey> = {
+  'next-term': 'commandNextTerm',
+  'previous-term': 'commandPreviousTerm',
+  'toggle-annotation': 'commandToggle',
+  'highlight-selection': 'commandHighlight',
+};
 import { button, el, section } from './dom';
 
 /** Chromium's shortcut page. Firefox refuses to open about:addons from an extension, but has
@@ -29,7 +38,8 @@ export function buildShortcutsSection(): HTMLElement {
       for (const command of commands) {
         if (!command.name || command.name.startsWith('_')) continue;
         const keys = el('dd', command.shortcut ? 'keys' : 'keys muted', command.shortcut || t('options.shortcutUnset'));
-        list.append(el('dt', undefined, command.description || command.name), keys);
+        const key = DESCRIPTIONS[command.name as CommandName] as MessageKey | undefined;
+        list.append(el('dt', undefined, key ? t(key) : command.description || command.name), keys);
       }
     })
     .catch(() => list.append(el('dd', 'muted', t('options.shortcutsUnavailable'))));
