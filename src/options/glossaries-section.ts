@@ -20,7 +20,7 @@ export function buildGlossariesSection(context: OptionsContext): HTMLElement {
     t(
       'options.glossaryLimits',
       USER_GLOSSARY_LIMITS.maxBytes / 1024 / 1024,
-      USER_GLOSSARY_LIMITS.maxEntries,
+      USER_GLOSSARY_LIMITS.maxEntries.toLocaleString(),
       USER_GLOSSARY_LIMITS.maxLayers,
     ),
   );
