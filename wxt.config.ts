@@ -2,15 +2,22 @@ import { defineConfig } from 'wxt';
 
 // Manifest and build settings. Content-script options live in entrypoints/content/index.ts.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module', '@wxt-dev/auto-icons'],
+  // One drawn source image (assets/icon.svg); @wxt-dev/auto-icons renders every size the manifest needs.
+  autoIcons: { baseIconPath: 'assets/icon.svg' },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and the reader's highlights; contextMenus: "Highlight with PolicyLens" on a
-    // selection. No other permission is needed for the
-    // automatic annotation: the content script's host match grants page access.
-    permissions: ['storage', 'contextMenus'],
+    // storage: settings, the reader's highlights and glossaries; contextMenus: "Highlight with
+    // PolicyLens" on a selection; scripting: the reader's highlight colours are injected into the
+    // page's document with scripting.insertCSS, because ::highlight() rules only apply in the
+    // document that holds them and the page must not get a <style> element of ours.
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    // insertCSS needs host access to the tab; the content script already runs on every http(s) page
+    // (its matches), so this asks for no access the extension did not already have and adds no new
+    // install warning. (On the MV2 Firefox build WXT folds these into `permissions`.)
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extActionTitle__' },
     // Chrome suggests at most four suggested shortcuts per extension; readers can change them at
     // chrome://extensions/shortcuts.

@@ -1,19 +1,41 @@
 /**
- * Background service worker: wiring only. Holds the full glossary (tooltip details), keeps the
- * toolbar badge in step with each tab's term count, and forwards keyboard commands to the tab.
+ * Background service worker: wiring only. Holds the full glossary (tooltip details) with the
+ * reader's enabled glossary layers on top, keeps the toolbar badge in step with each tab's term
+ * count, injects the reader's highlight colours into pages and forwards keyboard commands to the tab.
  */
 import glossary from '../.generated/glossary.json';
 import type { GlossaryEntry } from '../src/core/glossary/schema';
 import { showTermCount } from '../src/shared/badge';
+import { activeUserEntries, mergeEntries } from '../src/core/glossary/user-layers';
+import { highlightCss } from '../src/core/settings/highlight-css';
+import { applyHighlightCss, forgetTab } from '../src/shared/highlight-style-injector';
 import { t } from '../src/shared/i18n';
 import { COMMANDS, handle, sendMessage, type CommandName } from '../src/shared/protocol';
+import { loadSettings } from '../src/shared/settings';
+import { loadLayers, watchLayers, type UserGlossaryLayer } from '../src/shared/user-glossaries';
 
 const HIGHLIGHT_MENU_ID = 'policylens-highlight-selection';
 
 export default defineBackground(() => {
-  const entries = new Map((glossary.entries as GlossaryEntry[]).map((entry) => [entry.id, entry]));
+  const bundled = glossary.entries as GlossaryEntry[];
+  let entries = new Map(bundled.map((entry) => [entry.id, entry]));
+  const useLayers = (layers: UserGlossaryLayer[]): void => {
+    entries = new Map(mergeEntries(bundled, activeUserEntries(layers)).map((entry) => [entry.id, entry]));
+  };
+  // A worker woken by a message answers only after the reader's layers are read.
+  const layersRead = loadLayers().then(useLayers);
+  watchLayers(useLayers);
 
-  handle('getEntries', ({ ids }) => ids.flatMap((id) => entries.get(id) ?? []));
+  handle('getEntries', async ({ ids }) => {
+    await layersRead;
+    return ids.flatMap((id) => entries.get(id) ?? []);
+  });
+
+  handle('applyHighlightStyle', async (_, { tabId, frameId }) => {
+    if (tabId === undefined) return;
+    await applyHighlightCss(tabId, frameId ?? 0, highlightCss(await loadSettings()));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 
   handle('reportTermCount', ({ count }, { tabId }) => {
     if (tabId === undefined) return;

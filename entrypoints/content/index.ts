@@ -1,16 +1,22 @@
 /**
  * Content script: wiring only. Creates our one element (the host of an open shadow root for the
- * tooltip), starts the page session and connects it to the message protocol and settings.
+ * tooltip), starts the page session and connects it to the message protocol, the settings and the
+ * reader's glossary layers.
  */
 import tooltipCss from '../../src/dom/tooltip/tooltip.css?inline';
 import matchIndex from '../../.generated/match-index.json';
 import type { MatchIndex } from '../../src/core/matcher/match-index';
+import { mergeMatchIndex } from '../../src/core/glossary/user-layers';
+import { drawsDefaultStyle, highlightCss } from '../../src/core/settings/highlight-css';
 import { PageSession } from '../../src/dom/page-session';
-import { getLocale, setLocale } from '../../src/shared/i18n';
 import { handle, sendMessage } from '../../src/shared/protocol';
-import { isEnabledFor, loadSettings, watchSettings } from '../../src/shared/settings';
+import { loadSettings, watchSettings } from '../../src/shared/settings';
+import { applyUiLanguage } from '../../src/shared/ui-locale';
+import { loadUserMatchEntries, watchUserMatchEntries } from '../../src/shared/user-glossaries';
 
 export const UI_HOST_NAME = 'policylens-ui';
+
+const bundledIndex = matchIndex as MatchIndex;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -22,8 +28,13 @@ export default defineContentScript({
     // An XML or SVG document served on its own (application/xml …): its root cannot host a shadow
     // root (attachShadow throws NotSupportedError) and it holds no reading text of ours to mark.
     if (!(document instanceof HTMLDocument)) return;
-    setLocale(getLocale());
-    const settings = await loadSettings();
+    const [settings, userEntries] = await Promise.all([loadSettings(), loadUserMatchEntries()]);
+    applyUiLanguage(settings.uiLanguage);
+    // The reader's colours live in an injected stylesheet (the background injects it); the default
+    // colours ship with the manifest (public/highlights.css), so most pages never ask.
+    const applyHighlightStyle = (): void => void sendMessage('applyHighlightStyle', undefined).catch(() => undefined);
+    if (!drawsDefaultStyle(settings)) applyHighlightStyle();
+
     const ui = await createShadowRootUi(ctx, {
       name: UI_HOST_NAME,
       position: 'inline',
@@ -38,7 +49,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => abort.abort());
 
     const session = new PageSession({
-      index: matchIndex as MatchIndex,
+      index: mergeMatchIndex(bundledIndex, userEntries),
       settings,
       uiRoot: ui.uiContainer,
       uiHost: ui.shadowHost,
@@ -61,11 +72,16 @@ export default defineContentScript({
       handle('scrollToHeading', ({ index }) => session.outline.scrollTo(index));
       handle('setAnnotationEnabled', async ({ enabled }) => session.setEnabled(enabled, await loadSettings()));
     }
-    const unwatch = watchSettings((next) => {
-      const enabled = isEnabledFor(next, location.hostname);
-      void session.setEnabled(enabled, next);
+    let applied = settings;
+    const unwatchSettings = watchSettings((next) => {
+      applyUiLanguage(next.uiLanguage);
+      if (highlightCss(next) !== highlightCss(applied)) applyHighlightStyle();
+      applied = next;
+      void session.applySettings(next);
     });
-    ctx.onInvalidated(unwatch);
+    const unwatchGlossaries = watchUserMatchEntries((entries) => void session.setIndex(mergeMatchIndex(bundledIndex, entries)));
+    ctx.onInvalidated(unwatchSettings);
+    ctx.onInvalidated(unwatchGlossaries);
 
     // Single-page apps change route without a page load (WXT watches the History API for us).
     ctx.addEventListener(window, 'wxt:locationchange', () => void session.restart());

@@ -1,11 +1,17 @@
 /**
  * Popup: wiring only. Works on the tab named by `?tabId=N` (how tests and scripts open it) or,
- * opened from the toolbar, on the active tab.
+ * opened from the toolbar, on the active tab. The UI language and the reader's glossary layers
+ * come from storage before anything is drawn.
  */
 // First: zod's settings must be in place before any schema module is evaluated.
 import '../../src/shared/zod-jitless';
 import './style.css';
+import { activeUserEntries } from '../../src/core/glossary/user-layers';
 import { mountPopup } from '../../src/popup/popup';
+import { usePopupGlossary } from '../../src/popup/popup-glossary';
+import { loadSettings } from '../../src/shared/settings';
+import { applyUiLanguage } from '../../src/shared/ui-locale';
+import { loadLayers } from '../../src/shared/user-glossaries';
 
 async function targetTabId(): Promise<number | undefined> {
   const requested = Number(new URLSearchParams(location.search).get('tabId'));
@@ -13,4 +19,9 @@ async function targetTabId(): Promise<number | undefined> {
   return (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
 }
 
-void targetTabId().then((tabId) => mountPopup(document.getElementById('app')!, tabId));
+void (async () => {
+  const [settings, layers, tabId] = await Promise.all([loadSettings(), loadLayers(), targetTabId()]);
+  applyUiLanguage(settings.uiLanguage);
+  usePopupGlossary(activeUserEntries(layers));
+  mountPopup(document.getElementById('app')!, tabId);
+})();

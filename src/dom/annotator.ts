@@ -54,6 +54,8 @@ export class Annotator {
     private readonly matcher: TermMatcher,
     private readonly layer: HighlightLayer,
     private readonly exclude: ReadonlySet<Element>,
+    /** Categories the reader switched off in the options are neither highlighted, counted nor hovered. */
+    private readonly isCategoryShown: (category: MatchIndexEntry['category']) => boolean = () => true,
   ) {}
 
   get entries(): readonly MatchIndexEntry[] {
@@ -84,7 +86,7 @@ export class Annotator {
 
   private addBlock(block: TextBlock): void {
     if (this.capped) return;
-    let matches = this.matcher.find(block.text);
+    let matches = this.matcher.find(block.text).filter((match) => this.isCategoryShown(this.entries[match.entry]!.category));
     if (matches.length === 0) return;
     // Hidden text (display:none menus, collapsed duplicates) is not reading text. Checked only for
     // blocks with matches, as it needs style information.

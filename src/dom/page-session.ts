@@ -10,6 +10,7 @@ import type { CommandName, OutlineReport, PageAnalysisReport, PageReport } from 
 import { analyzeBlocks } from '../core/analysis/analyze';
 import { documentTitle, extractOutlineBlocks } from './outline-blocks';
 import { isEnabledFor, type Settings } from '../shared/settings';
+import { CATEGORIES } from '../core/glossary/categories';
 import { Annotator, type FoundTerm } from './annotator';
 import { EntryCache } from './entry-cache';
 import { hasChineseText } from './has-chinese';
@@ -57,9 +58,11 @@ export class PageSession {
   private onPageIds = new Set<string>();
   /** Aborts what one annotation run installed (page watcher); replaced on every start. */
   private runAbort = new AbortController();
+  private index: MatchIndex;
 
   constructor(private readonly options: PageSessionOptions) {
     this.settings = options.settings;
+    this.index = options.index;
     this.layer = highlightApiAvailable() ? new HighlightLayer() : null;
     this.cache = new EntryCache(options.fetchEntries);
     this.reader = new ReaderSession(options.uiRoot, options.uiHost, this.layer, options.signal);
@@ -87,10 +90,15 @@ export class PageSession {
     // so that no task of ours crosses the 50 ms long-task line.
     if (!this.matcher) {
       await yieldToPage();
-      this.matcher = new TermMatcher(this.options.index);
+      this.matcher = new TermMatcher(this.index);
       await yieldToPage();
     }
-    this.annotator = new Annotator(this.matcher, this.layer, new Set([this.options.uiHost]));
+    this.annotator = new Annotator(
+      this.matcher,
+      this.layer,
+      new Set([this.options.uiHost]),
+      (category) => this.settings.categories[category].enabled,
+    );
     this.hover ??= installHover({
       annotator: () => this.annotator,
       tooltip: this.tooltip,
@@ -159,6 +167,32 @@ export class PageSession {
     else this.state = 'disabled';
   }
 
+  /**
+   * Takes new settings without a reload. Only what changes the highlights (the site switch, a
+   * category switched on or off) runs the page again; the tooltip language, pinyin and hover delay
+   * are read from the settings each time they are used.
+   */
+  async applySettings(next: Settings): Promise<void> {
+    const previous = this.settings;
+    this.settings = next;
+    const host = location.hostname;
+    const enabled = isEnabledFor(next, host);
+    const categoriesChanged = CATEGORIES.some(
+      (category) => previous.categories[category].enabled !== next.categories[category].enabled,
+    );
+    if (enabled !== isEnabledFor(previous, host) || (enabled && categoriesChanged)) await this.setEnabled(enabled, next);
+  }
+
+  /** The reader's glossary layers changed: match with the new index from now on. */
+  async setIndex(index: MatchIndex): Promise<void> {
+    if (index === this.index) return;
+    this.index = index;
+    this.matcher = null;
+    if (this.state === 'disabled') return;
+    this.stop();
+    await this.start();
+  }
+
   report(): PageReport {
     const terms: PageReport['terms'] = [];
     if (this.annotator) {
@@ -175,7 +209,7 @@ export class PageSession {
       totalMatches: this.annotator?.matchCount ?? 0,
       capped: this.annotator?.capped ?? false,
       terms,
-      glossaryVersion: this.options.index.version,
+      glossaryVersion: this.index.version,
       unknownFormulas: this.annotator && this.matcher ? this.unknownFormulas(this.matcher) : [],
       orphanHighlightIds: this.reader.orphanIds,
     };
@@ -205,7 +239,7 @@ export class PageSession {
 
   /** The page analysed exactly as the CLI analyses a saved file: what the popup exports. */
   analysis(): PageAnalysisReport {
-    this.matcher ??= new TermMatcher(this.options.index);
+    this.matcher ??= new TermMatcher(this.index);
     const blocks = extractOutlineBlocks(document);
     return { title: documentTitle(document), url: location.href, ...analyzeBlocks(blocks, this.matcher) };
   }

@@ -3,10 +3,9 @@
  * on a saved file), the reader's own highlights from storage, the full glossary here → the export
  * document → Markdown, CSV, JSON or Anki, downloaded as a file or copied to the clipboard.
  */
-import glossary from '../../.generated/glossary.json';
+import { bundledGlossaryVersion, popupEntry } from './popup-glossary';
 import { exportDocumentFor } from '../core/export/from-analysis';
 import { fileNameFor, toAnki, toCsv, toJson, toMarkdown, type ExportDocument } from '../core/export';
-import type { GlossaryEntry } from '../core/glossary/schema';
 import { getLocale, t } from '../shared/i18n';
 import { sendMessage } from '../shared/protocol';
 import { highlightsFor } from '../shared/reader-highlights';
@@ -23,8 +22,6 @@ const FORMATS = {
 } as const;
 type FormatKey = keyof typeof FORMATS;
 
-const entries = new Map((glossary.entries as GlossaryEntry[]).map((entry) => [entry.id, entry]));
-
 export async function buildPageExport(tabId: number, orphanIds: ReadonlySet<string>): Promise<ExportDocument> {
   const analysis = await sendMessage('getPageAnalysis', undefined, tabId);
   const readerHighlights = (await highlightsFor(analysis.url)).map((highlight) => ({
@@ -36,8 +33,14 @@ export async function buildPageExport(tabId: number, orphanIds: ReadonlySet<stri
   }));
   return exportDocumentFor(
     analysis,
-    (id) => entries.get(id),
-    { title: analysis.title, url: analysis.url, file: null, readAt: new Date().toISOString(), glossaryVersion: glossary.version },
+    popupEntry,
+    {
+      title: analysis.title,
+      url: analysis.url,
+      file: null,
+      readAt: new Date().toISOString(),
+      glossaryVersion: bundledGlossaryVersion,
+    },
     readerHighlights,
   );
 }

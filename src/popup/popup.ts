@@ -2,20 +2,17 @@
  * The popup's view: the page's state and terms (asked of the tab's content script), the per-site
  * switch and glossary search. Built with DOM APIs and text nodes only.
  */
-import glossary from '../../.generated/glossary.json';
-import type { GlossaryEntry } from '../core/glossary/schema';
 import { createGlossarySearch } from '../core/glossary/search';
 import { familyCoverage } from '../core/report/family-coverage';
 import { buildOutlineTree } from './outline-tree';
 import { buildReaderList } from './reader-list';
 import { buildExportPanel } from './export-panel';
+import { bundledGlossaryVersion, popupEntries, popupEntry } from './popup-glossary';
+import { browser } from 'wxt/browser';
 import { buildCard } from '../dom/tooltip/card';
 import { t, getLocale } from '../shared/i18n';
 import { sendMessage, type PageReport } from '../shared/protocol';
 import { isEnabledFor, loadSettings, setSiteEnabled } from '../shared/settings';
-
-const entries = glossary.entries as GlossaryEntry[];
-const byId = new Map(entries.map((entry) => [entry.id, entry]));
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
@@ -34,7 +31,11 @@ export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
   const termsSection = el('section', 'terms');
   const readerSection = el('div', 'reader-wrap');
   const search = buildSearch();
-  const footer = el('footer', 'footer', t('popup.glossaryVersion', glossary.version, entries.length));
+  const footer = el('footer', 'footer', t('popup.glossaryVersion', bundledGlossaryVersion, popupEntries().length));
+  const optionsButton = el('button', 'options-button', t('popup.openOptions'));
+  optionsButton.type = 'button';
+  optionsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());
+  footer.append(' ', optionsButton);
   app.replaceChildren(header, search, status, outlineSection, termsSection, readerSection, footer);
 
   void (async () => {
@@ -111,7 +112,7 @@ function renderReport(report: PageReport, status: HTMLElement, termsSection: HTM
   for (const term of report.terms) {
     const item = el('li', `term-item category-${term.category}`);
     item.dataset.entryId = term.entryId;
-    const english = byId.get(term.entryId)?.english[0]?.text ?? '';
+    const english = popupEntry(term.entryId)?.english[0]?.text ?? '';
     const englishCell = el('span', 'english', english);
     englishCell.title = english;
     item.append(el('span', 'term', term.term), englishCell, el('span', 'count', String(term.count)));
@@ -131,7 +132,7 @@ function renderReport(report: PageReport, status: HTMLElement, termsSection: HTM
 function buildFamilies(onPage: ReadonlySet<string>): HTMLElement {
   const section = el('div', 'families');
   section.append(el('h2', undefined, t('popup.familiesHeading')));
-  for (const { family, members, found } of familyCoverage(entries, onPage)) {
+  for (const { family, members, found } of familyCoverage(popupEntries(), onPage)) {
     const row = el('div', 'family-row');
     row.append(el('span', 'family-name', t('popup.familyFound', family.term, found, members.length)));
     const list = el('span', 'family-members');
@@ -152,7 +153,7 @@ function buildSearch(): HTMLElement {
   label.htmlFor = input.id;
   const results = el('ul', 'search-results');
   const card = el('div', 'search-card');
-  const find = createGlossarySearch(entries);
+  const find = createGlossarySearch(popupEntries());
   input.addEventListener('input', () => {
     results.replaceChildren();
     card.replaceChildren();
@@ -170,7 +171,7 @@ function buildSearch(): HTMLElement {
           card.replaceChildren(
             buildCard({
               entry,
-              lookup: (id) => byId.get(id),
+              lookup: popupEntry,
               onPage: new Set(),
               language: settings.tooltipLanguage,
               showPinyin: true,

@@ -75,6 +75,12 @@ export const payloadSchemas = {
   createReaderHighlight: z.undefined(),
   /** popup → content script: the annotation switch changed for this page. */
   setAnnotationEnabled: z.object({ enabled: z.boolean() }),
+  /**
+   * content script → background: put this frame's ::highlight() colours and style in step with the
+   * settings. The background reads the settings itself and injects the CSS into the page's document
+   * (scripting.insertCSS), where ::highlight() rules must live; the page gets no element of ours.
+   */
+  applyHighlightStyle: z.undefined(),
 } as const;
 
 interface ProtocolMap {
@@ -88,6 +94,7 @@ interface ProtocolMap {
   getCurrentSection(): number;
   scrollToHeading(data: z.infer<typeof payloadSchemas.scrollToHeading>): boolean;
   setAnnotationEnabled(data: z.infer<typeof payloadSchemas.setAnnotationEnabled>): void;
+  applyHighlightStyle(): void;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -100,6 +107,8 @@ export const sendMessage = messaging.sendMessage;
 
 export interface SenderInfo {
   tabId: number | undefined;
+  /** The sending frame (0: the top frame), for messages from content scripts. */
+  frameId: number | undefined;
 }
 
 /**
@@ -116,6 +125,6 @@ export function handle<K extends MessageType>(
     const parsed = schema.safeParse(message.data);
     if (!parsed.success) throw new Error(`refused ${type}: bad payload: ${parsed.error.issues[0]?.message ?? ''}`);
     // The library types handlers loosely; the reply type is fixed by ProtocolMap above.
-    return handler(parsed.data, { tabId: message.sender.tab?.id });
+    return handler(parsed.data, { tabId: message.sender.tab?.id, frameId: message.sender.frameId });
   });
 }

@@ -39,7 +39,8 @@ export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned,
   if (traditional) header.append(el('span', 'traditional', traditional.form));
   header.append(el('span', `category category-${entry.category}`, t(`category.${entry.category}`)));
   card.append(header);
-  if (showPinyin) card.append(el('div', 'pinyin', entry.pinyin));
+  // Imported entries may come without pinyin (nothing generates it in the browser).
+  if (showPinyin && entry.pinyin) card.append(el('div', 'pinyin', entry.pinyin));
 
   // Renderings drift over the years: the hover card shows the most recent, the pinned card all of
   // them with where and when each was used, which is what translators need.

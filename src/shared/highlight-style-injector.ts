@@ -1,0 +1,58 @@
+/**
+ * Background side of the reader's highlight colours: injects the ::highlight() rules into a
+ * frame's document and removes the previous ones. ::highlight() rules only style highlights of the
+ * document they live in (a shadow root's sheet does not reach the page's text), and putting a
+ * <style> into the page would add an element the page can see; an injected stylesheet does neither.
+ * MV3 (Chrome): scripting.insertCSS/removeCSS; MV2 (Firefox build): tabs.insertCSS/removeCSS.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from '#imports';
+
+/**
+ * What was injected last into each frame ("tabId:frameId" → CSS text), to remove exactly that text
+ * later. Kept in session storage as well, because an MV3 service worker is stopped when idle and
+ * would otherwise forget it; removing CSS a navigated-away frame no longer has is harmless.
+ */
+const injectedItem = storage.defineItem<Record<string, string>>('session:injectedHighlightCss', { fallback: {} });
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Serialised: two quick settings changes must not interleave their remove and insert calls. */
+export function applyHighlightCss(tabId: number, frameId: number, css: string): Promise<void> {
+  const run = queue.then(() => replaceCss(tabId, frameId, css));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function replaceCss(tabId: number, frameId: number, css: string): Promise<void> {
+  const key = `${tabId}:${frameId}`;
+  const injected = await injectedItem.getValue().catch((): Record<string, string> => ({}));
+  const previous = injected[key];
+  if (previous === css) return;
+  if (previous) await removeCss(tabId, frameId, previous).catch(() => undefined);
+  if (css) await insertCss(tabId, frameId, css);
+  const next = { ...injected };
+  if (css) next[key] = css;
+  else delete next[key];
+  await injectedItem.setValue(next).catch(() => undefined);
+}
+
+function insertCss(tabId: number, frameId: number, css: string): Promise<unknown> {
+  if (browser.scripting?.insertCSS)
+    return browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'AUTHOR' });
+  return browser.tabs.insertCSS(tabId, { code: css, frameId, cssOrigin: 'author' });
+}
+
+function removeCss(tabId: number, frameId: number, css: string): Promise<unknown> {
+  if (browser.scripting?.removeCSS)
+    return browser.scripting.removeCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'AUTHOR' });
+  return browser.tabs.removeCSS(tabId, { code: css, frameId, cssOrigin: 'author' });
+}
+
+/** A closed tab's entries are dropped so session storage does not grow over a long session. */
+export function forgetTab(tabId: number): void {
+  void injectedItem.getValue().then((injected) => {
+    const kept = Object.fromEntries(Object.entries(injected).filter(([key]) => !key.startsWith(`${tabId}:`)));
+    if (Object.keys(kept).length !== Object.keys(injected).length) void injectedItem.setValue(kept);
+  });
+}
