@@ -30,4 +30,6 @@ try {
   await server.close();
 }
 times.sort((a, b) => a - b);
-console.log(`${name}: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)}) over ${runs} loads`);
+console.log(
+  `${name}: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)}) over ${runs} loads`,
+);
