@@ -55,8 +55,9 @@ describe('wxt.config.ts manifest (per browser)', () => {
   it('asks for the same permissions in both browsers', async () => {
     const firefox = await configManifest('firefox', 2);
     const chrome = await configManifest('chrome', 3);
-    expect(firefox.permissions).toEqual(['storage', 'contextMenus']);
+    expect(firefox.permissions).toEqual(['storage', 'contextMenus', 'scripting']);
     expect(chrome.permissions).toEqual(firefox.permissions);
+    expect(chrome.host_permissions).toEqual(['http://*/*', 'https://*/*']);
   });
 });
 
@@ -104,10 +105,11 @@ describe('built manifests (wxt build into a temporary directory)', () => {
     expect(chrome.action).toEqual(firefox.browser_action);
   });
 
-  it('needs no host permission: in MV2 the content script match is granted at install', () => {
+  it('grants host access at install: in MV2 host patterns are plain permissions (no optional ones)', () => {
     expect(firefox).not.toHaveProperty('host_permissions');
     expect(firefox).not.toHaveProperty('optional_permissions');
-    expect(firefox.permissions).toEqual(['storage', 'contextMenus']);
+    expect(firefox.permissions).toEqual(['storage', 'contextMenus', 'scripting', 'http://*/*', 'https://*/*']);
+    expect(chrome.host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(firefox.content_scripts).toEqual(chrome.content_scripts);
     expect(firefox.content_scripts).toEqual([
       expect.objectContaining({
