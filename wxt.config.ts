@@ -22,8 +22,8 @@ export default defineConfig({
     // Chrome suggests at most four suggested shortcuts per extension; readers can change them at
     // chrome://extensions/shortcuts.
     commands: {
-      'next-term': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandNextTerm__' },
-      'previous-term': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandPreviousTerm__' },
+      'next-term': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commandNextTerm__' },
+      'previous-term': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandPreviousTerm__' },
       'toggle-annotation': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandToggle__' },
       'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_commandHighlight__' },
     },

@@ -177,6 +177,17 @@ describe('the annotator on hostile pages, frames and pages without Chinese', () 
 });
 
 describe('the keyboard commands', () => {
+  it('all get their suggested shortcut (Chrome silently drops a suggestion it reserves)', async () => {
+    const commands = await browser.serviceWorker.evaluate(() => chrome.commands.getAll());
+    const shortcuts = Object.fromEntries(commands.filter((c) => c.name !== '_execute_action').map((c) => [c.name, c.shortcut]));
+    expect(shortcuts).toEqual({
+      'next-term': 'Alt+Shift+J',
+      'previous-term': 'Alt+Shift+K',
+      'toggle-annotation': 'Alt+Shift+L',
+      'highlight-selection': 'Alt+Shift+H',
+    });
+  });
+
   it('jump to the next term and open its card as a dialog, from the same handler the shortcuts use', async () => {
     const page = await open('/demo-speech.html');
     await waitForHighlights(page);
