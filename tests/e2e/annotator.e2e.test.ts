@@ -179,7 +179,9 @@ describe('the annotator on hostile pages, frames and pages without Chinese', () 
 describe('the keyboard commands', () => {
   it('all get their suggested shortcut (Chrome silently drops a suggestion it reserves)', async () => {
     const commands: chrome.commands.Command[] = await browser.serviceWorker.evaluate(() => chrome.commands.getAll());
-    const shortcuts = Object.fromEntries(commands.filter((c) => c.name !== '_execute_action').map((c) => [c.name, c.shortcut]));
+    const shortcuts: Record<string, string | undefined> = {};
+    for (const command of commands)
+      if (command.name && command.name !== '_execute_action') shortcuts[command.name] = command.shortcut;
     expect(shortcuts).toEqual({
       'next-term': 'Alt+Shift+J',
       'previous-term': 'Alt+Shift+K',
