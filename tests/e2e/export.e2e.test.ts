@@ -133,3 +133,62 @@ describe('exporting the demo speech from the popup', () => {
     expect(anki).toContain('六稳');
   });
 });
+
+describe('the reader’s highlights in the popup', () => {
+  it('edits a note and shows a highlight the page no longer holds as not found, keeping it', async () => {
+    const popup = await browser.openPopup(page);
+    const note = popup.locator('.reader-item .reader-note').first();
+    await note.waitFor();
+    await note.fill('改过的批注');
+    await note.blur();
+    // A second saved highlight whose text is not on the page: an orphan, listed, never dropped.
+    await browser.serviceWorker.evaluate(async (url) => {
+      const key = 'readerHighlights';
+      const store = ((await chrome.storage.local.get(key))[key] ?? {}) as Record<string, unknown[]>;
+      const list = store[url] ?? [];
+      list.push({
+        id: 'h-orphan',
+        page: url,
+        pageTitle: 'x',
+        text: '这句话不在页面上',
+        note: null,
+        selectors: { quote: { exact: '这句话不在页面上', prefix: '', suffix: '' }, position: { start: 0, end: 8 } },
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+      await chrome.storage.local.set({ [key]: { ...store, [url]: list } });
+    }, page.url().split('#')[0]!);
+    await popup.close();
+    await page.reload();
+    await waitForHighlights(page);
+    const again = await browser.openPopup(page);
+    await expect.poll(() => again.locator('.reader-item').count(), { timeout: 5_000 }).toBe(2);
+    expect(await again.locator('.reader-item .reader-note').first().inputValue()).toBe('改过的批注');
+    expect(await again.locator('.reader-item', { hasText: '这句话不在页面上' }).locator('.orphan').count()).toBe(1);
+    // Deleting removes it from storage and from the list.
+    await again.locator('.reader-item', { hasText: '这句话不在页面上' }).locator('.reader-delete').click();
+    await expect.poll(() => again.locator('.reader-item').count(), { timeout: 5_000 }).toBe(1);
+    await again.close();
+  });
+
+  it('keeps them across a reload of the extension itself', async () => {
+    // Reload a moment later, so that this evaluation returns before the worker goes away.
+    await browser.serviceWorker.evaluate(() => void setTimeout(() => chrome.runtime.reload(), 100));
+    // Once the reloaded extension is up, a page load gets its content script, which finds the
+    // saved highlight again from storage.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.evaluate(
+            () =>
+              new Promise<number>((resolve) =>
+                setTimeout(() => resolve(CSS.highlights.get('policylens-reader')?.size ?? 0), 300),
+              ),
+          );
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(1);
+  });
+});
