@@ -141,6 +141,20 @@ describe('the reader’s highlights in the popup', () => {
     await note.waitFor();
     await note.fill('改过的批注');
     await note.blur();
+    const pageUrl = page.url().split('#')[0]!;
+    await expect
+      .poll(
+        () =>
+          browser.serviceWorker.evaluate(async (url) => {
+            const store = (await chrome.storage.local.get('readerHighlights')).readerHighlights as Record<
+              string,
+              Array<{ note: string | null }>
+            >;
+            return store[url]?.[0]?.note;
+          }, pageUrl),
+        { timeout: 5_000 },
+      )
+      .toBe('改过的批注');
     // A second saved highlight whose text is not on the page: an orphan, listed, never dropped.
     await browser.serviceWorker.evaluate(async (url) => {
       const key = 'readerHighlights';
