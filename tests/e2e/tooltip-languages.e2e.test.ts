@@ -40,6 +40,11 @@ describe('the hover card in the browser’s language', () => {
         expect(text).toContain('六保');
         expect(text).toMatch(locale === 'en-US' ? /1 of 6 in 六保/ : /“六保”第 1 项（共 6 项）/);
         await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled' });
+        // The popup follows the same language.
+        const popup = await browser.openPopup(page);
+        await popup.waitForSelector('[role="treeitem"]');
+        expect(await popup.locator('h1').textContent()).toBe(locale === 'en-US' ? 'PolicyLens' : '政策透镜');
+        await popup.screenshot({ path: join(SCREENSHOTS, name.replace('tooltip', 'popup')) });
       } finally {
         await browser.close();
       }
