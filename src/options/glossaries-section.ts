@@ -6,8 +6,8 @@
 import { CSV_COLUMNS, layerToCsv, layerToJson, readGlossaryFile, USER_GLOSSARY_LIMITS } from '../core/glossary/user-glossary';
 import type { UserGlossaryLayer } from '../core/glossary/user-layers';
 import { t } from '../shared/i18n';
-import { button, checkbox, el, section } from './dom';
-import { downloadText } from './download';
+import { button, checkbox, el, section } from '../shared/dom';
+import { downloadText } from '../shared/download';
 import { describeProblem } from './import-problems';
 import type { OptionsContext } from './options-context';
 

@@ -6,7 +6,7 @@ import { CATEGORIES, type Category } from '../core/glossary/categories';
 import { highlightContrast, MIN_MARK_CONTRAST, MIN_TEXT_CONTRAST, underlineContrast } from '../core/settings/contrast';
 import type { HighlightStyle, Settings } from '../core/settings/settings-model';
 import { t } from '../shared/i18n';
-import { checkbox, el, radioGroup, section } from './dom';
+import { checkbox, el, radioGroup, section } from '../shared/dom';
 import type { OptionsContext } from './options-context';
 
 export function buildHighlightSection({ settings, updateSettings }: OptionsContext): HTMLElement {

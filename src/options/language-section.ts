@@ -1,7 +1,7 @@
 /** Interface language, hover-card language, pinyin and hover delay. */
 import { HOVER_DELAY_RANGE, type TooltipLanguage, type UiLanguage } from '../core/settings/settings-model';
 import { t } from '../shared/i18n';
-import { checkbox, el, radioGroup, section, select } from './dom';
+import { checkbox, el, radioGroup, section, select } from '../shared/dom';
 import type { OptionsContext } from './options-context';
 
 export function buildLanguageSection({ settings, updateSettings }: OptionsContext): HTMLElement {

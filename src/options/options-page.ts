@@ -9,7 +9,7 @@ import { t } from '../shared/i18n';
 import { saveSettings, watchSettings } from '../shared/settings';
 import { applyUiLanguage, htmlLang } from '../shared/ui-locale';
 import { saveLayers, watchLayers } from '../shared/user-glossaries';
-import { button, el, section } from './dom';
+import { button, el, section } from '../shared/dom';
 import { buildGlossariesSection } from './glossaries-section';
 import { buildHighlightSection } from './highlight-section';
 import { buildLanguageSection } from './language-section';

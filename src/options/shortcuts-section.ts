@@ -13,7 +13,7 @@ const DESCRIPTIONS: Record<CommandName, MessageKey> = {
   'toggle-annotation': 'commandToggle',
   'highlight-selection': 'commandHighlight',
 };
-import { button, el, section } from './dom';
+import { button, el, section } from '../shared/dom';
 
 /** Chromium's shortcut page. Firefox refuses to open about:addons from an extension, but has
  * commands.openShortcutSettings() (Firefox 137+; the manifest asks for 140). */

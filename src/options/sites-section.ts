@@ -4,7 +4,7 @@
  */
 import type { SiteMode, Settings } from '../core/settings/settings-model';
 import { t } from '../shared/i18n';
-import { button, el, radioGroup, section } from './dom';
+import { button, el, radioGroup, section } from '../shared/dom';
 import type { OptionsContext } from './options-context';
 
 const HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?$/;

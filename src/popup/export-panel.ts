@@ -7,6 +7,7 @@ import { bundledGlossaryVersion, popupEntry } from './popup-glossary';
 import { exportDocumentFor } from '../core/export/from-analysis';
 import { fileNameFor, toAnki, toCsv, toJson, toMarkdown, type ExportDocument } from '../core/export';
 import { getLocale, t } from '../shared/i18n';
+import { downloadText } from '../shared/download';
 import { sendMessage } from '../shared/protocol';
 import { highlightsFor } from '../shared/reader-highlights';
 
@@ -92,16 +93,7 @@ export function buildExportPanel(tabId: number, orphanIds: ReadonlySet<string>):
         (error: unknown) => (status.textContent = t('export.failed', error instanceof Error ? error.message : String(error))),
       );
   };
-  download.addEventListener('click', () =>
-    run(({ text, name, type }) => {
-      const url = URL.createObjectURL(new Blob([text], { type }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    }, t('export.downloaded')),
-  );
+  download.addEventListener('click', () => run(({ text, name, type }) => downloadText(name, text, type), t('export.downloaded')));
   copy.addEventListener('click', () => run(({ text }) => navigator.clipboard.writeText(text), t('export.copied')));
   return section;
 }

@@ -13,13 +13,7 @@ import { buildCard } from '../dom/tooltip/card';
 import { t, getLocale } from '../shared/i18n';
 import { sendMessage, type PageReport } from '../shared/protocol';
 import { isEnabledFor, loadSettings, setSiteEnabled } from '../shared/settings';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
+import { el } from '../shared/dom';
 
 export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
   document.documentElement.lang = getLocale() === 'zh_CN' ? 'zh-CN' : 'en';

@@ -6,6 +6,7 @@ import type { GlossaryEntry } from '../../core/glossary/schema';
 import { sensesToShow } from '../../core/glossary/senses';
 import { t } from '../../shared/i18n';
 import type { TooltipLanguage } from '../../shared/settings';
+import { el } from '../../shared/dom';
 
 export interface CardContext {
   entry: GlossaryEntry;
@@ -19,13 +20,6 @@ export interface CardContext {
   pinned: boolean;
   /** The text around the term, to pick the sense that fits when an entry has several. */
   context: string;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
 }
 
 export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned, context }: CardContext): HTMLElement {

@@ -1,4 +1,4 @@
-/** Saves text as a file through a temporary object URL (the options page is our own page). */
+/** Saves text as a file through a temporary object URL (the options page and the popup are our own pages). */
 export function downloadText(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');

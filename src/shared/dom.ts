@@ -1,5 +1,5 @@
 /**
- * Small DOM builders for the options page: elements with text nodes only (imported glossary text
+ * Small DOM builders for our pages and the hover card: elements with text nodes only (imported glossary text
  * is never parsed as HTML), and form controls that always carry a label.
  */
 
