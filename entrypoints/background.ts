@@ -11,7 +11,8 @@ import { highlightCss } from '../src/core/settings/highlight-css';
 import { applyHighlightCss, forgetTab } from '../src/shared/highlight-style-injector';
 import { t } from '../src/shared/i18n';
 import { COMMANDS, handle, sendMessage, type CommandName } from '../src/shared/protocol';
-import { loadSettings } from '../src/shared/settings';
+import { loadSettings, watchSettings } from '../src/shared/settings';
+import { applyUiLanguage } from '../src/shared/ui-locale';
 import { loadLayers, watchLayers, type UserGlossaryLayer } from '../src/shared/user-glossaries';
 
 const HIGHLIGHT_MENU_ID = 'policylens-highlight-selection';
@@ -47,9 +48,17 @@ export default defineBackground(() => {
   // synthetic key presses never reach extension shortcuts.
   (globalThis as { policylensRunCommand?: typeof runCommandInTab }).policylensRunCommand = runCommandInTab;
 
-  // "Highlight with PolicyLens" on a selection, in the frame that holds it.
+  // "Highlight with PolicyLens" on a selection, in the frame that holds it; its title follows the
+  // UI language the reader chose in the options (the manifest's strings can only follow the browser).
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: HIGHLIGHT_MENU_ID, title: t('reader.menuTitle'), contexts: ['selection'] });
+    void loadSettings().then((settings) => {
+      applyUiLanguage(settings.uiLanguage);
+      browser.contextMenus.create({ id: HIGHLIGHT_MENU_ID, title: t('reader.menuTitle'), contexts: ['selection'] });
+    });
+  });
+  watchSettings((settings) => {
+    applyUiLanguage(settings.uiLanguage);
+    void browser.contextMenus.update(HIGHLIGHT_MENU_ID, { title: t('reader.menuTitle') }).catch(() => undefined);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== HIGHLIGHT_MENU_ID || tab?.id === undefined) return;
