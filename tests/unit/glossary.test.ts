@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createGlossarySearch } from '../../src/core/glossary/search';
@@ -64,4 +65,37 @@ describe('the bundled glossary', () => {
     expect(search('放管').map((e) => e.term)).toContain('放管服');
     expect(search('六個穩').map((e) => e.term)).toContain('六稳');
   });
+});
+
+describe('npm run -s glossary', () => {
+  it('prints the whole glossary as a JSON array through a pipe, with the documented fields', () => {
+    const result = spawnSync('npx', ['tsx', 'scripts/glossary-cli.ts'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(result.status).toBe(0);
+    const entries = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(entries).toHaveLength(glossary.entries.length);
+    for (const field of [
+      'id',
+      'term',
+      'variants',
+      'pinyin',
+      'category',
+      'family',
+      'members',
+      'summaryZh',
+      'summaryEn',
+      'english',
+      'origin',
+      'period',
+      'related',
+      'sources',
+      'status',
+      'note',
+    ]) {
+      expect(entries[0], field).toHaveProperty(field);
+    }
+  }, 60_000);
 });
