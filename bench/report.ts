@@ -92,6 +92,7 @@ export function formatReport(results: BenchResults): string {
     'floor',
     'PolicyLens',
     '×floor',
+    '×hot floor',
     'mark.js (1 run)',
     'speed-up',
     'max task',
@@ -106,6 +107,7 @@ export function formatReport(results: BenchResults): string {
     spread(page.floorMs),
     `${spread(page.policyLensMs)}${page.measured === 'policylens:check' ? ' [check]' : ''}`,
     ratio(page.ratioVsFloor),
+    ratio(page.ratioVsHotFloor),
     page.markJs.capped
       ? `> ${(page.markJs.ms / 1000).toFixed(0)} s (capped${page.markJs.estimatedMs ? `, est. ${(page.markJs.estimatedMs / 1000).toFixed(0)} s` : ''})`
       : `${ms(page.markJs.ms)}`,

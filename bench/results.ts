@@ -19,8 +19,12 @@ export interface PageResult {
   policyLensMs: Summary;
   /** The same measure from traced loads, exact to the µs (tracing itself adds some overhead). */
   tracedPolicyLensMs: Summary;
+  /** The floor: one walk per fresh load (median over loads), the way PolicyLens's pass runs. */
   floorMs: Summary;
   ratioVsFloor: number;
+  /** The stricter floor: a hot walk repeated many times in a row. */
+  hotFloorMs: Summary;
+  ratioVsHotFloor: number;
   markJs: MarkJsResult;
   /** mark.js time over PolicyLens time: a speed-up (a lower bound when mark.js was capped). */
   ratioVsMarkJs: number;
