@@ -4,18 +4,21 @@
  * count, injects the reader's highlight colours into pages and forwards keyboard commands to the tab.
  */
 import glossary from '../.generated/glossary.json';
+import matchIndex from '../.generated/match-index.json';
+import type { MatchIndex } from '../src/core/matcher/match-index';
 import type { GlossaryEntry } from '../src/core/glossary/schema';
 import { showTermCount } from '../src/shared/badge';
-import { activeUserEntries, mergeEntries } from '../src/core/glossary/user-layers';
+import { activeUserEntries, mergeEntries, mergeMatchIndex } from '../src/core/glossary/user-layers';
 import { highlightCss } from '../src/core/settings/highlight-css';
 import { applyHighlightCss, forgetTab } from '../src/shared/highlight-style-injector';
 import { t } from '../src/shared/i18n';
 import { COMMANDS, handle, sendMessage, type CommandName } from '../src/shared/protocol';
 import { loadSettings, watchSettings } from '../src/shared/settings';
 import { applyUiLanguage } from '../src/shared/ui-locale';
-import { loadLayers, watchLayers, type UserGlossaryLayer } from '../src/shared/user-glossaries';
+import { loadLayers, loadUserMatchEntries, watchLayers, type UserGlossaryLayer } from '../src/shared/user-glossaries';
 
 const HIGHLIGHT_MENU_ID = 'policylens-highlight-selection';
+const bundledIndex = matchIndex as MatchIndex;
 
 export default defineBackground(() => {
   const bundled = glossary.entries as GlossaryEntry[];
@@ -26,6 +29,10 @@ export default defineBackground(() => {
   // A worker woken by a message answers only after the reader's layers are read.
   const layersRead = loadLayers().then(useLayers);
   watchLayers(useLayers);
+
+  // The content script asks for the match index only on pages with Chinese text (it is most of the
+  // data); the reader's layers are read fresh, so a page never matches with a stale list.
+  handle('getMatchIndex', async () => mergeMatchIndex(bundledIndex, await loadUserMatchEntries()));
 
   handle('getEntries', async ({ ids }) => {
     await layersRead;

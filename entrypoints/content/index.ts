@@ -1,22 +1,18 @@
 /**
  * Content script: wiring only. Creates our one element (the host of an open shadow root for the
  * tooltip), starts the page session and connects it to the message protocol, the settings and the
- * reader's glossary layers.
+ * reader's glossary layers. The glossary's match index is not bundled here: the session asks the
+ * background for it once a page has Chinese text, so the script every page loads stays small.
  */
 import tooltipCss from '../../src/dom/tooltip/tooltip.css?inline';
-import matchIndex from '../../.generated/match-index.json';
-import type { MatchIndex } from '../../src/core/matcher/match-index';
-import { mergeMatchIndex } from '../../src/core/glossary/user-layers';
 import { drawsDefaultStyle, highlightCss } from '../../src/core/settings/highlight-css';
 import { PageSession } from '../../src/dom/page-session';
 import { handle, sendMessage } from '../../src/shared/protocol';
 import { loadSettings, watchSettings } from '../../src/shared/settings';
 import { applyUiLanguage } from '../../src/shared/ui-locale';
-import { loadUserMatchEntries, watchUserMatchEntries } from '../../src/shared/user-glossaries';
+import { watchUserMatchEntries } from '../../src/shared/user-glossaries';
 
 export const UI_HOST_NAME = 'policylens-ui';
-
-const bundledIndex = matchIndex as MatchIndex;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -28,7 +24,7 @@ export default defineContentScript({
     // An XML or SVG document served on its own (application/xml …): its root cannot host a shadow
     // root (attachShadow throws NotSupportedError) and it holds no reading text of ours to mark.
     if (!(document instanceof HTMLDocument)) return;
-    const [settings, userEntries] = await Promise.all([loadSettings(), loadUserMatchEntries()]);
+    const settings = await loadSettings();
     applyUiLanguage(settings.uiLanguage);
     // The reader's colours live in an injected stylesheet (the background injects it); the default
     // colours ship with the manifest (public/highlights.css), so most pages never ask.
@@ -49,7 +45,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => abort.abort());
 
     const session = new PageSession({
-      index: mergeMatchIndex(bundledIndex, userEntries),
+      loadIndex: () => sendMessage('getMatchIndex', undefined),
       settings,
       uiRoot: ui.uiContainer,
       uiHost: ui.shadowHost,
@@ -79,7 +75,7 @@ export default defineContentScript({
       applied = next;
       void session.applySettings(next);
     });
-    const unwatchGlossaries = watchUserMatchEntries((entries) => void session.setIndex(mergeMatchIndex(bundledIndex, entries)));
+    const unwatchGlossaries = watchUserMatchEntries(() => void session.reloadIndex());
     ctx.onInvalidated(unwatchSettings);
     ctx.onInvalidated(unwatchGlossaries);
 

@@ -32,7 +32,11 @@ const UNKNOWN_FORMULA_CHARS = 200_000;
 export const CHECK_MEASURE = 'policylens:check';
 
 export interface PageSessionOptions {
-  index: MatchIndex;
+  /**
+   * The match index (bundled glossary plus the reader's layers), asked of the background only once
+   * a page turns out to need it: it is most of the data, and pages without Chinese never load it.
+   */
+  loadIndex: () => Promise<MatchIndex>;
   settings: Settings;
   /** The element inside our shadow root that holds the tooltip. */
   uiRoot: HTMLElement;
@@ -58,11 +62,10 @@ export class PageSession {
   private onPageIds = new Set<string>();
   /** Aborts what one annotation run installed (page watcher); replaced on every start. */
   private runAbort = new AbortController();
-  private index: MatchIndex;
+  private index: MatchIndex | null = null;
 
   constructor(private readonly options: PageSessionOptions) {
     this.settings = options.settings;
-    this.index = options.index;
     this.layer = highlightApiAvailable() ? new HighlightLayer() : null;
     this.cache = new EntryCache(options.fetchEntries);
     this.reader = new ReaderSession(options.uiRoot, options.uiHost, this.layer, options.signal);
@@ -89,8 +92,9 @@ export class PageSession {
     // give it a task of its own, apart from the language check and the first slice of annotation,
     // so that no task of ours crosses the 50 ms long-task line.
     if (!this.matcher) {
+      const index = await this.matchIndex();
       await yieldToPage();
-      this.matcher = new TermMatcher(this.index);
+      this.matcher = new TermMatcher(index);
       await yieldToPage();
     }
     this.annotator = new Annotator(
@@ -183,10 +187,15 @@ export class PageSession {
     if (enabled !== isEnabledFor(previous, host) || (enabled && categoriesChanged)) await this.setEnabled(enabled, next);
   }
 
+  private async matchIndex(): Promise<MatchIndex> {
+    this.index ??= await this.options.loadIndex();
+    return this.index;
+  }
+
   /** The reader's glossary layers changed: match with the new index from now on. */
-  async setIndex(index: MatchIndex): Promise<void> {
-    if (index === this.index) return;
-    this.index = index;
+  async reloadIndex(): Promise<void> {
+    if (this.index === null) return;
+    this.index = null;
     this.matcher = null;
     if (this.state === 'disabled') return;
     this.stop();
@@ -209,7 +218,7 @@ export class PageSession {
       totalMatches: this.annotator?.matchCount ?? 0,
       capped: this.annotator?.capped ?? false,
       terms,
-      glossaryVersion: this.index.version,
+      glossaryVersion: this.index?.version ?? '',
       unknownFormulas: this.annotator && this.matcher ? this.unknownFormulas(this.matcher) : [],
       orphanHighlightIds: this.reader.orphanIds,
     };
@@ -238,8 +247,8 @@ export class PageSession {
   }
 
   /** The page analysed exactly as the CLI analyses a saved file: what the popup exports. */
-  analysis(): PageAnalysisReport {
-    this.matcher ??= new TermMatcher(this.index);
+  async analysis(): Promise<PageAnalysisReport> {
+    this.matcher ??= new TermMatcher(await this.matchIndex());
     const blocks = extractOutlineBlocks(document);
     return { title: documentTitle(document), url: location.href, ...analyzeBlocks(blocks, this.matcher) };
   }

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { CATEGORIES } from '../core/glossary/categories';
 import type { GlossaryEntry } from '../core/glossary/schema';
+import type { MatchIndex } from '../core/matcher/match-index';
 
 export const COMMANDS = ['next-term', 'previous-term', 'toggle-annotation', 'highlight-selection'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -69,6 +70,8 @@ export const payloadSchemas = {
   getCurrentSection: z.undefined(),
   /** popup → content script: scroll to a heading and mark it briefly. */
   scrollToHeading: z.object({ index: z.number().check(z.int(), z.nonnegative()) }),
+  /** content script → background: the match index (bundled glossary plus the reader's layers). */
+  getMatchIndex: z.undefined(),
   /** popup → content script: the page analysed for export (main text, outline, matches). */
   getPageAnalysis: z.undefined(),
   /** background → content script (the frame the context menu was opened in): highlight the selection. */
@@ -91,6 +94,7 @@ interface ProtocolMap {
   getOutline(): OutlineReport;
   createReaderHighlight(): void;
   getPageAnalysis(): PageAnalysisReport;
+  getMatchIndex(): MatchIndex;
   getCurrentSection(): number;
   scrollToHeading(data: z.infer<typeof payloadSchemas.scrollToHeading>): boolean;
   setAnnotationEnabled(data: z.infer<typeof payloadSchemas.setAnnotationEnabled>): void;
