@@ -1,7 +1,7 @@
 /**
  * Writes the built glossary for the extension and the CLI:
  *   .generated/glossary.json     the full entries (what `npm run -s glossary` prints)
- *   .generated/match-index.json  the compact form the content script ships
+ *   .generated/match-index.json  the compact form the content script matches with (via the background)
  * Fails (exit 1) on any schema or cross-entry problem, naming the file, entry and field.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

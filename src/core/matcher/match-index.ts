@@ -1,5 +1,6 @@
 /**
- * The compact glossary the content script ships: only what matching and highlighting need.
+ * The compact glossary the content script matches with: only what matching and highlighting need.
+ * The background holds it and hands it to a content script once its page has Chinese text.
  * Built from the full glossary at build time (scripts/build-glossary.ts); the tooltip's details
  * come from the full entries, which stay out of the page's hot start-up path.
  */
