@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const htmlSinks = ['innerHTML', 'outerHTML'];
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', '.generated/', 'node_modules/', 'screenshots/', 'bench/results.json', 'scripts/*.py'] },
+  { ignores: ['.output/', '.wxt/', '.generated/', 'node_modules/', 'screenshots/', 'bench/results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
