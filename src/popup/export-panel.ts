@@ -7,6 +7,7 @@ import { bundledGlossaryVersion, popupEntry } from './popup-glossary';
 import { exportDocumentFor } from '../core/export/from-analysis';
 import { fileNameFor, toAnki, toCsv, toJson, toMarkdown, type ExportDocument } from '../core/export';
 import { getLocale, t } from '../shared/i18n';
+import { el } from '../shared/dom';
 import { downloadText } from '../shared/download';
 import { sendMessage } from '../shared/protocol';
 import { highlightsFor } from '../shared/reader-highlights';
@@ -47,34 +48,23 @@ export async function buildPageExport(tabId: number, orphanIds: ReadonlySet<stri
 }
 
 export function buildExportPanel(tabId: number, orphanIds: ReadonlySet<string>): HTMLElement {
-  const section = document.createElement('section');
-  section.className = 'export';
-  const heading = document.createElement('h2');
-  heading.textContent = t('export.heading');
-  const row = document.createElement('div');
-  row.className = 'export-row';
-  const label = document.createElement('label');
-  label.className = 'visually-hidden';
+  const section = el('section', 'export');
+  const heading = el('h2', undefined, t('export.heading'));
+  const row = el('div', 'export-row');
+  const label = el('label', 'visually-hidden', t('export.format'));
   label.htmlFor = 'export-format';
-  label.textContent = t('export.format');
-  const select = document.createElement('select');
+  const select = el('select');
   select.id = 'export-format';
   for (const key of Object.keys(FORMATS) as FormatKey[]) {
-    const option = document.createElement('option');
+    const option = el('option', undefined, t(`export.formats.${key}`));
     option.value = key;
-    option.textContent = t(`export.formats.${key}`);
     select.append(option);
   }
-  const download = document.createElement('button');
+  const download = el('button', 'export-download', t('export.download'));
   download.type = 'button';
-  download.className = 'export-download';
-  download.textContent = t('export.download');
-  const copy = document.createElement('button');
+  const copy = el('button', 'export-copy', t('export.copy'));
   copy.type = 'button';
-  copy.className = 'export-copy';
-  copy.textContent = t('export.copy');
-  const status = document.createElement('p');
-  status.className = 'export-status';
+  const status = el('p', 'export-status');
   status.setAttribute('role', 'status');
   row.append(label, select, download, copy);
   section.append(heading, row, status);

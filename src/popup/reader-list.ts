@@ -3,6 +3,7 @@
  * notes are edited in place and highlights deleted here (storage is the one source: the page
  * follows through its storage watcher).
  */
+import { el } from '../shared/dom';
 import { t } from '../shared/i18n';
 import {
   highlightsFor,
@@ -13,14 +14,10 @@ import {
 } from '../shared/reader-highlights';
 
 export function buildReaderList(pageUrl: string, orphanIds: ReadonlySet<string>): HTMLElement {
-  const section = document.createElement('section');
-  section.className = 'reader';
-  const heading = document.createElement('h2');
-  heading.textContent = t('reader.heading');
-  const list = document.createElement('ul');
-  list.className = 'reader-list';
-  const error = document.createElement('p');
-  error.className = 'error';
+  const section = el('section', 'reader');
+  const heading = el('h2', undefined, t('reader.heading'));
+  const list = el('ul', 'reader-list');
+  const error = el('p', 'error');
   error.setAttribute('role', 'alert');
   section.append(heading, list, error);
 
@@ -28,10 +25,7 @@ export function buildReaderList(pageUrl: string, orphanIds: ReadonlySet<string>)
     const highlights = await highlightsFor(pageUrl);
     list.replaceChildren();
     if (highlights.length === 0) {
-      const empty = document.createElement('li');
-      empty.className = 'message';
-      empty.textContent = t('reader.noHighlights');
-      list.append(empty);
+      list.append(el('li', 'message', t('reader.noHighlights')));
     }
     for (const highlight of highlights) list.append(buildItem(highlight));
   };
@@ -46,20 +40,11 @@ export function buildReaderList(pageUrl: string, orphanIds: ReadonlySet<string>)
   };
 
   const buildItem = (highlight: ReaderHighlight): HTMLLIElement => {
-    const item = document.createElement('li');
-    item.className = 'reader-item';
+    const item = el('li', 'reader-item');
     item.dataset.id = highlight.id;
-    const quote = document.createElement('blockquote');
-    quote.textContent = highlight.text;
-    item.append(quote);
-    if (orphanIds.has(highlight.id)) {
-      const orphan = document.createElement('span');
-      orphan.className = 'orphan';
-      orphan.textContent = t('reader.orphan');
-      item.append(orphan);
-    }
-    const note = document.createElement('textarea');
-    note.className = 'reader-note';
+    item.append(el('blockquote', undefined, highlight.text));
+    if (orphanIds.has(highlight.id)) item.append(el('span', 'orphan', t('reader.orphan')));
+    const note = el('textarea', 'reader-note');
     note.rows = 2;
     note.value = highlight.note ?? '';
     note.placeholder = t('reader.noteLabel');
@@ -72,10 +57,8 @@ export function buildReaderList(pageUrl: string, orphanIds: ReadonlySet<string>)
         ),
       );
     });
-    const remove = document.createElement('button');
+    const remove = el('button', 'reader-delete', t('reader.delete'));
     remove.type = 'button';
-    remove.className = 'reader-delete';
-    remove.textContent = t('reader.delete');
     remove.addEventListener('click', () => void save((list) => list.filter((h) => h.id !== highlight.id)));
     item.append(note, remove);
     return item;

@@ -2,38 +2,27 @@
  * The small dialog that asks for an optional note when the reader highlights a selection.
  * In our shadow root; text only; Ctrl+Enter (or the button) saves, Esc cancels.
  */
+import { el } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 
 export function askForNote(root: HTMLElement, quote: string, anchorRect: DOMRect): Promise<string | null | undefined> {
   return new Promise((resolve) => {
-    const dialog = document.createElement('div');
-    dialog.className = 'note-dialog';
+    const dialog = el('div', 'note-dialog');
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-modal', 'false');
     dialog.setAttribute('aria-label', t('reader.dialogTitle'));
-    const title = document.createElement('div');
-    title.className = 'note-title';
-    title.textContent = t('reader.dialogTitle');
-    const preview = document.createElement('blockquote');
-    preview.className = 'note-quote';
-    preview.textContent = quote.length > 160 ? `${quote.slice(0, 160)}…` : quote;
-    const label = document.createElement('label');
-    label.className = 'label';
-    label.textContent = t('reader.noteLabel');
-    const textarea = document.createElement('textarea');
-    textarea.className = 'note-input';
+    const title = el('div', 'note-title', t('reader.dialogTitle'));
+    const preview = el('blockquote', 'note-quote', quote.length > 160 ? `${quote.slice(0, 160)}…` : quote);
+    const label = el('label', 'label', t('reader.noteLabel'));
+    const textarea = el('textarea', 'note-input');
     textarea.rows = 3;
     textarea.maxLength = 5000;
     label.append(textarea);
-    const buttons = document.createElement('div');
-    buttons.className = 'note-buttons';
-    const save = document.createElement('button');
+    const buttons = el('div', 'note-buttons');
+    const save = el('button', 'primary', t('reader.save'));
     save.type = 'button';
-    save.className = 'primary';
-    save.textContent = t('reader.save');
-    const cancel = document.createElement('button');
+    const cancel = el('button', undefined, t('reader.cancel'));
     cancel.type = 'button';
-    cancel.textContent = t('reader.cancel');
     buttons.append(cancel, save);
     dialog.append(title, preview, label, buttons);
 
@@ -61,10 +50,8 @@ export function askForNote(root: HTMLElement, quote: string, anchorRect: DOMRect
 
 /** A short message in our UI (a save that failed, a highlight that could not be placed). */
 export function showToast(root: HTMLElement, message: string): void {
-  const toast = document.createElement('div');
-  toast.className = 'toast';
+  const toast = el('div', 'toast', message);
   toast.setAttribute('role', 'status');
-  toast.textContent = message;
   root.append(toast);
   setTimeout(() => toast.remove(), 5000);
 }
