@@ -139,7 +139,8 @@ function buildFamilies(onPage: ReadonlySet<string>): HTMLElement {
 
 function buildSearch(): HTMLElement {
   const section = el('section', 'search');
-  const label = el('label', 'search-label', t('popup.searchLabel'));
+  // Named for screen readers; sighted readers have the placeholder and the field's place at the top.
+  const label = el('label', 'visually-hidden', t('popup.searchLabel'));
   const input = el('input', 'search-input');
   input.type = 'search';
   input.placeholder = t('popup.searchPlaceholder');
