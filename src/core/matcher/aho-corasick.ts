@@ -5,8 +5,9 @@
  * cold code) and to scan:
  * - the root's transitions are a dense 64K table: most characters of a page lead back to the root,
  *   so the hot path is one typed-array load;
- * - deeper transitions live in one open-addressing hash table of typed arrays keyed by
- *   `state * 65536 + code` (no Map, no per-state objects);
+ * - a deeper state with one child (most of them) keeps that child's character and target beside
+ *   it; states with several children use one open-addressing hash table of typed arrays keyed by
+ *   (state, code) (no Map, no per-state objects);
  * - failure links are computed state by state in order of depth, from each state's parent and
  *   incoming character, without building child lists.
  * Each state knows the pattern ending there and a link to the next shorter pattern that is a suffix
@@ -17,8 +18,16 @@ const EMPTY = -1;
 
 export class AhoCorasick {
   private readonly rootNext = new Int32Array(65536);
-  /** Float64: `state * 65536 + code` passes 2^31 once a glossary has more than 32K states. */
-  private readonly keys: Float64Array;
+  /**
+   * Most states of a trie of Chinese terms have exactly one child: for them the transition is one
+   * comparison (`onlyCode`/`onlyTarget`); only states with several children use the hash table.
+   */
+  private readonly childCount: Int32Array;
+  private readonly onlyCode: Int32Array;
+  private readonly onlyTarget: Int32Array;
+  /** Open-addressing hash table of (state, code) → target, for states with several children. */
+  private readonly keyState: Int32Array;
+  private readonly keyCode: Int32Array;
   private readonly values: Int32Array;
   private readonly mask: number;
   private readonly fail: Int32Array;
@@ -34,9 +43,13 @@ export class AhoCorasick {
     for (const pattern of patterns) maxStates += pattern.length;
     let capacity = 16;
     while (capacity < maxStates * 2) capacity *= 2;
-    this.keys = new Float64Array(capacity).fill(EMPTY);
+    this.keyState = new Int32Array(capacity).fill(EMPTY);
+    this.keyCode = new Int32Array(capacity);
     this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
+    this.childCount = new Int32Array(maxStates);
+    this.onlyCode = new Int32Array(maxStates).fill(-1);
+    this.onlyTarget = new Int32Array(maxStates);
 
     const parent = new Int32Array(maxStates);
     const incoming = new Uint16Array(maxStates);
@@ -60,7 +73,7 @@ export class AhoCorasick {
           depth[target] = depth[state]! + 1;
           if (depth[target]! > maxDepth) maxDepth = depth[target]!;
           if (state === 0) this.rootNext[code] = target;
-          else this.insert(state * 65536 + code, target);
+          else this.insert(state, code, target);
         }
         state = target;
       }
@@ -97,27 +110,34 @@ export class AhoCorasick {
     this.stateCount = stateCount;
   }
 
-  private insert(key: number, value: number): void {
-    let slot = hash(key) & this.mask;
-    while (this.keys[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-    this.keys[slot] = key;
-    this.values[slot] = value;
+  private insert(state: number, code: number, target: number): void {
+    if (this.childCount[state]!++ === 0) {
+      this.onlyCode[state] = code;
+      this.onlyTarget[state] = target;
+    }
+    let slot = hash(state, code) & this.mask;
+    while (this.keyState[slot] !== EMPTY) slot = (slot + 1) & this.mask;
+    this.keyState[slot] = state;
+    this.keyCode[slot] = code;
+    this.values[slot] = target;
   }
 
   /** The transition from a non-root state, or 0 when there is none. */
-  private lookup(key: number): number {
-    const { keys, mask } = this;
-    let slot = hash(key) & mask;
+  private lookup(state: number, code: number): number {
+    const children = this.childCount[state]!;
+    if (children <= 1) return children === 1 && this.onlyCode[state] === code ? this.onlyTarget[state]! : 0;
+    const { keyState, keyCode, mask } = this;
+    let slot = hash(state, code) & mask;
     for (;;) {
-      const found = keys[slot]!;
-      if (found === key) return this.values[slot]!;
+      const found = keyState[slot]!;
+      if (found === state && keyCode[slot] === code) return this.values[slot]!;
       if (found === EMPTY) return 0;
       slot = (slot + 1) & mask;
     }
   }
 
   private step(state: number, code: number): number {
-    return state === 0 ? this.rootNext[code]! : this.lookup(state * 65536 + code);
+    return state === 0 ? this.rootNext[code]! : this.lookup(state, code);
   }
 
   /**
@@ -130,11 +150,11 @@ export class AhoCorasick {
     for (let i = 0; i < length; i++) {
       const code = codes[i]!;
       if (state !== 0) {
-        let target = this.lookup(state * 65536 + code);
+        let target = this.lookup(state, code);
         while (target === 0) {
           state = fail[state]!;
           if (state === 0) break;
-          target = this.lookup(state * 65536 + code);
+          target = this.lookup(state, code);
         }
         state = state === 0 ? rootNext[code]! : target;
       } else {
@@ -151,7 +171,7 @@ export class AhoCorasick {
   }
 }
 
-/** Multiplicative hashing of a non-negative key: the state and code bits mixed. */
-function hash(key: number): number {
-  return Math.imul((key / 65536) | 0, 0x9e3779b1) ^ Math.imul(key & 0xffff, 0x85ebca6b);
+/** Multiplicative hashing of a (state, code) pair, in 32-bit integer arithmetic. */
+function hash(state: number, code: number): number {
+  return Math.imul(state, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b);
 }
