@@ -51,11 +51,11 @@ async function highlightCount(page: Page): Promise<number> {
 describe('extreme pages', () => {
   const cases = [
     { path: '/big-text.html', what: '10 MB of text', highlights: MAX_HIGHLIGHTS, capped: true },
-    { path: '/many-nodes.html', what: '200,000 text nodes', highlights: 10_000, capped: false },
+    { path: '/many-nodes.html', what: '200,000 text nodes', highlights: 10_000, capped: false, knownLongResume: true },
     { path: '/deep.html', what: 'nesting 2,000 deep', highlights: 43, capped: false },
     { path: '/table.html', what: 'a table of 50,000 cells', highlights: 5_000, capped: false },
   ];
-  for (const { path, what, highlights, capped } of cases) {
+  for (const { path, what, highlights, capped, knownLongResume = false } of cases) {
     it(`annotates ${what} without a task of ours over ${LONG_TASK_MS} ms`, { timeout: 60_000 }, async () => {
       const page = await browser.context.newPage();
       const errors = collectErrors(page);
@@ -77,6 +77,29 @@ describe('extreme pages', () => {
       );
       expect(ours.length).toBeGreaterThan(0); // the attribution works at all
       expect(longest.duration, `${longest.inside.join(' | ')}`).toBeLessThan(LONG_TASK_MS);
+      // Attribution needs a script event with our URL, which a slice resumed from a promise (after
+      // scheduler.yield) does not carry: it runs as a bare microtask checkpoint. These pages run no
+      // script of their own, so a microtask checkpoint during the annotation is ours and is held to
+      // the same line. Rendering tasks (Layout, PrePaint) of the page's own are reported only.
+      // KNOWN and open: on the 200,000-node page one resumed slice takes 55–90 ms, most of it a
+      // minor GC (the JS wrappers of the text nodes we touch); it is reported, not yet held.
+      const from = trace.marks.get('policylens:annotate:start');
+      const to = trace.marks.get('policylens:annotate:end');
+      expect(from, 'annotation marks in the trace').toBeDefined();
+      const during = trace.tasks.filter((task) => task !== startup && task.start + task.duration >= from! && task.start <= to!);
+      const worst = during.reduce<(typeof during)[number] | null>(
+        (max, task) => (!max || task.duration > max.duration ? task : max),
+        null,
+      );
+      console.log(
+        `${what}: ${during.length} tasks of any kind during annotation, the longest ${worst?.duration.toFixed(1) ?? 0} ms ` +
+          `(${worst?.inside.join(' | ') ?? ''})`,
+      );
+      const resumed = during.filter((task) => task.inside.some((event) => event.startsWith('RunMicrotasks')));
+      const longestResumed = resumed.reduce((max, task) => Math.max(max, task.duration), 0);
+      if (knownLongResume)
+        console.log(`${what}: KNOWN long resumed slice ${longestResumed.toFixed(1)} ms (open: see the comment above)`);
+      else expect(longestResumed, 'a resumed slice of ours (microtask checkpoint)').toBeLessThan(LONG_TASK_MS);
       expect(await highlightCount(page)).toBe(highlights);
       expect(errors).toEqual([]);
 
