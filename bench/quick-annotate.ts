@@ -1,10 +1,12 @@
 /**
  * `npx tsx bench/quick-annotate.ts [page] [runs]`: median `policylens:annotate` of one bench page,
- * for quick before/after comparisons while working on the annotator (the full picture is `npm run bench`).
+ * and its ratio to the same load's first bare walk (the benchmark's floor), for quick before/after comparisons while working on the annotator (the full picture is `npm run bench`).
  */
 import { readFileSync } from 'node:fs';
 import type { MatchIndex } from '../src/core/matcher/match-index';
 import { launchBrowser, startServer } from '../tests/e2e/harness';
+import { allowEvaluatedFunctionNames } from './esbuild-shim';
+import { measureFloor } from './in-page';
 import { measureNameFor } from './page-runs';
 import { buildBenchPages, routesFor } from './pages';
 
@@ -15,14 +17,21 @@ const pages = buildBenchPages(index);
 const page = pages.find((candidate) => candidate.name === name)!;
 const server = await startServer(routesFor(pages));
 const browser = await launchBrowser();
+await allowEvaluatedFunctionNames(browser.context);
 const times: number[] = [];
+const ratios: number[] = [];
 try {
   for (let run = 0; run < runs; run++) {
     const tab = await browser.context.newPage();
-    await tab.goto(server.url(page.path));
+    tab.on('console', (message) => {
+      if (message.text().startsWith('TIMING')) console.log(message.text());
+    });
+    await tab.goto(server.url(page.path) + (process.env.PLVARIANT ? `?plvariant=${process.env.PLVARIANT}` : ''));
     const measure = measureNameFor(page);
     await tab.waitForFunction((m) => performance.getEntriesByName(m).length > 0, measure, { timeout: 30_000 });
-    times.push(await tab.evaluate((m) => performance.getEntriesByName(m)[0]!.duration, measure));
+    const ms = await tab.evaluate((m) => performance.getEntriesByName(m)[0]!.duration, measure);
+    times.push(ms);
+    ratios.push(ms / (await measureFloor(tab, 1)).firstWalkMs);
     await tab.close();
   }
 } finally {
@@ -30,6 +39,9 @@ try {
   await server.close();
 }
 times.sort((a, b) => a - b);
+ratios.sort((a, b) => a - b);
+const median = (values: number[]): string => values[Math.floor(values.length / 2)]!.toFixed(1);
 console.log(
-  `${name}: median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times[times.length - 1]!.toFixed(1)}) over ${runs} loads`,
+  `${name}: median ${median(times)} ms (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)}) over ${runs} loads; ` +
+    `median ${median(ratios)}× that load's first bare walk (min ${ratios[0]!.toFixed(1)}, max ${ratios.at(-1)!.toFixed(1)})`,
 );

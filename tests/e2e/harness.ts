@@ -91,6 +91,8 @@ export interface LaunchOptions {
   withExtension?: boolean;
   colorScheme?: 'light' | 'dark';
   headless?: boolean;
+  /** A built extension other than the default build (the benchmark compares two builds). */
+  extensionDir?: string;
 }
 
 export async function launchBrowser({
@@ -98,9 +100,10 @@ export async function launchBrowser({
   withExtension = true,
   colorScheme = 'light',
   headless = true,
+  extensionDir = EXTENSION_DIR,
 }: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'policylens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -118,7 +121,8 @@ export async function launchBrowser({
       '--disable-component-update',
       '--disable-sync',
       `--lang=${locale}`,
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(process.env.PL_CHROMIUM_ARGS ? process.env.PL_CHROMIUM_ARGS.split(' ') : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });
   let serviceWorker: Worker | undefined;

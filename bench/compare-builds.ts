@@ -1,0 +1,53 @@
+/**
+ * `npx tsx bench/compare-builds.ts DIR_A DIR_B [page] [pairs]`: two builds of the extension side by
+ * side (e.g. `cp -r .output/chrome-mv3 /tmp/before` before a change). Loads alternate between a
+ * browser with build A and one with build B, so the shared machine's noise falls on both alike;
+ * prints each build's median annotation time and ratio to its load's first bare walk.
+ */
+import { readFileSync } from 'node:fs';
+import type { MatchIndex } from '../src/core/matcher/match-index';
+import { launchBrowser, startServer, type ExtensionBrowser } from '../tests/e2e/harness';
+import { allowEvaluatedFunctionNames } from './esbuild-shim';
+import { measureFloor } from './in-page';
+import { measureNameFor } from './page-runs';
+import { buildBenchPages, routesFor } from './pages';
+import { median } from './stats';
+
+const [dirA, dirB, name = 'article-1mb', pairsArgument = '9'] = process.argv.slice(2);
+if (!dirA || !dirB) throw new Error('usage: compare-builds.ts DIR_A DIR_B [page] [pairs]');
+const index = JSON.parse(readFileSync(new URL('../.generated/match-index.json', import.meta.url), 'utf8')) as MatchIndex;
+const pages = buildBenchPages(index);
+const page = pages.find((candidate) => candidate.name === name)!;
+const server = await startServer(routesFor(pages));
+const builds: Array<{ dir: string; browser: ExtensionBrowser; ms: number[]; ratios: number[] }> = [];
+try {
+  for (const dir of [dirA, dirB]) {
+    const browser = await launchBrowser({ extensionDir: dir });
+    await allowEvaluatedFunctionNames(browser.context);
+    builds.push({ dir, browser, ms: [], ratios: [] });
+  }
+  for (let pair = 0; pair < Number(pairsArgument); pair++) {
+    for (const build of pair % 2 === 0 ? builds : [...builds].reverse()) {
+      const tab = await build.browser.context.newPage();
+      await tab.goto(server.url(page.path));
+      const measure = measureNameFor(page);
+      await tab.waitForFunction((m) => performance.getEntriesByName(m).length > 0, measure, { timeout: 30_000 });
+      const ms = await tab.evaluate((m) => performance.getEntriesByName(m)[0]!.duration, measure);
+      build.ms.push(ms);
+      build.ratios.push(ms / (await measureFloor(tab, 1)).firstWalkMs);
+      await tab.close();
+    }
+  }
+  for (const build of builds) {
+    console.log(
+      `${build.dir}: ${name} median ${median(build.ms).toFixed(1)} ms, ${median(build.ratios).toFixed(1)}× the first bare walk ` +
+        `(ms ${[...build.ms]
+          .sort((a, b) => a - b)
+          .map((ms) => ms.toFixed(0))
+          .join(' ')})`,
+    );
+  }
+} finally {
+  for (const build of builds) await build.browser.close();
+  await server.close();
+}
