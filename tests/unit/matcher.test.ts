@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AhoCorasick } from '../../src/core/matcher/aho-corasick';
 import type { MatchIndex } from '../../src/core/matcher/match-index';
-import { TermMatcher, type TermMatch } from '../../src/core/matcher/matcher';
+import { SEGMENT_BREAK, TermMatcher, type TermMatch } from '../../src/core/matcher/matcher';
 
 function index(terms: Array<string | [string, { notAfter?: string; notBefore?: string }]>, foldPairs = ''): MatchIndex {
   return {
@@ -102,6 +102,53 @@ describe('the term matcher', () => {
     });
     expect(found(matcher, '银行要优化服务')).toEqual([]);
     expect(found(matcher, '简政放权、放管结合、优化服务')).toEqual(['简政放权', '优化服务']);
+    // The family must be in the same segment (block) of a text that holds several.
+    expect(found(matcher, `简政放权${SEGMENT_BREAK}银行要优化服务`)).toEqual(['简政放权']);
+    expect(found(matcher, `银行要优化服务${SEGMENT_BREAK}放管服改革、优化服务`)).toEqual(['放管服', '优化服务']);
+  });
+
+  it('never finds a term across a segment break, and finds the same in segments as in each one alone', () => {
+    const alphabet = ['六', '稳', '保', '三', '大', '攻', '坚', '战', ' ', '“'];
+    const word = fc
+      .array(fc.constantFrom(...alphabet.slice(0, 8)), { minLength: 2, maxLength: 5 })
+      .map((chars) => chars.join(''));
+    const segment = fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 12 }),
+        fc.array(segment, { maxLength: 6 }),
+        (patterns, segments) => {
+          const matcher = new TermMatcher(index(patterns));
+          const expected: Array<[number, number, number]> = [];
+          let offset = 0;
+          for (const text of segments) {
+            for (const m of matcher.find(text)) expected.push([m.start + offset, m.end + offset, m.entry]);
+            offset += text.length + SEGMENT_BREAK.length;
+          }
+          const actual = matcher.find(segments.join(SEGMENT_BREAK)).map((m: TermMatch) => [m.start, m.end, m.entry]);
+          expect(actual).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('equals the reference on long texts with long patterns (its rings of recent positions wrap many times)', () => {
+    const alphabet = ['六', '稳', '保', '三'];
+    const word = fc.array(fc.constantFrom(...alphabet), { minLength: 2, maxLength: 24 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 20 }),
+        fc.array(fc.constantFrom(...alphabet), { minLength: 100, maxLength: 600 }),
+        (patterns, chars) => {
+          const text = chars.join('');
+          const matcher = new TermMatcher(index(patterns));
+          const actual = matcher.find(text).map((m: TermMatch) => [m.start, m.end, m.entry]);
+          expect(actual).toEqual(naiveLeftmostLongest(patterns, text));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('equals the naive leftmost-longest reference on random text over the patterns’ alphabet', () => {

@@ -3,9 +3,15 @@
  * leftmost-longest selection → offsets mapped back to the original text.
  * Pure: runs in the content script, the CLI and vitest alike.
  */
-import { AhoCorasick } from './aho-corasick';
-import { buildFoldTable, normalize, normalizeForm, type FoldTable } from './normalize';
+import { AhoCorasick, hash } from './aho-corasick';
+import { buildFoldTable, DROP, normalizeForm, type FoldTable } from './normalize';
 import type { MatchIndex } from './match-index';
+
+/**
+ * Separates independent texts searched in one call (the page's blocks): folding keeps it, no term
+ * contains it, so no match spans it, and `needsFamily` looks for the family in the same segment only.
+ */
+export const SEGMENT_BREAK = '\u0000';
 
 export interface TermMatch {
   /** UTF-16 offset of the first character in the original text. */
@@ -16,11 +22,8 @@ export interface TermMatch {
   entry: number;
 }
 
-interface Candidate {
-  start: number;
-  end: number;
-  entry: number;
-}
+/** An empty slot of the automaton's transition hash table. */
+const EMPTY_SLOT = -1;
 
 export class TermMatcher {
   private readonly automaton: AhoCorasick;
@@ -32,6 +35,9 @@ export class TermMatcher {
   private readonly notBefore: Array<string | null>;
   private readonly needsFamily: boolean[];
   private readonly hasFamilyRules: boolean;
+  private readonly hasBoundaryRules: boolean;
+  /** Raw offsets of recent kept characters, by kept position. */
+  private readonly rawAt: Int32Array;
 
   constructor(readonly index: MatchIndex) {
     this.fold = buildFoldTable(index.foldPairs);
@@ -55,49 +61,183 @@ export class TermMatcher {
     this.notBefore = index.entries.map((entry) =>
       entry.boundary?.notBefore ? normalizeForm(entry.boundary.notBefore, this.fold) : null,
     );
+    this.hasBoundaryRules = this.notAfter.some((rule) => rule !== null) || this.notBefore.some((rule) => rule !== null);
+    // Two longest patterns' worth: the live window of positions (one pattern long) never wraps
+    // onto a slot the selection has not cleared yet.
+    let ringSize = 16;
+    while (ringSize < 2 * this.automaton.maxPatternLength + 2) ringSize *= 2;
+    this.rawAt = new Int32Array(ringSize);
+    this.candidateEnd = new Int32Array(ringSize);
+    this.candidateRawStart = new Int32Array(ringSize);
+    this.candidateRawEnd = new Int32Array(ringSize);
+    this.candidateEntry = new Int32Array(ringSize);
   }
 
   get patternCount(): number {
     return this.patternEntry.length;
   }
 
-  /** All glossary terms in `text`, leftmost-longest, sorted by start. */
+  /**
+   * Candidates by start position (kept characters), in rings as long as two of the longest pattern:
+   * for each start, the longest candidate that passed its boundary rules: where it ends (in kept
+   * characters; 0 = none), its raw start and end and its entry.
+   */
+  private readonly candidateEnd: Int32Array;
+  private readonly candidateRawStart: Int32Array;
+  private readonly candidateRawEnd: Int32Array;
+  private readonly candidateEntry: Int32Array;
+  /** The selection's progress through the positions of the current `find`. */
+  private selectAt = 0;
+  private reachedEnd = 0;
+
+  /**
+   * All glossary terms in `text`, leftmost-longest, sorted by start.
+   *
+   * One pass folds each character (fold table), steps the automaton and records, per start
+   * position, the longest candidate that passes its entry's boundary rules. Positions more than a
+   * longest pattern behind can get no new candidate, so the selection walks them as it goes: at
+   * each, it keeps the candidate unless an earlier kept one overlaps it (leftmost-longest). Raw
+   * offsets of recent kept characters sit in a ring, so folding needs no copy of the text and
+   * matches map back to exact offsets even with dropped characters (spaces, quotes) inside them.
+   */
   find(text: string): TermMatch[] {
-    const normalized = normalize(text, this.fold);
-    const { codes, length, origin } = normalized;
-    const candidates: Candidate[] = [];
-    this.automaton.scan(codes, length, (start, end, pattern) => {
-      const entry = this.patternEntry[pattern]!;
-      const before = this.notAfter[entry];
-      if (before && start > 0 && before.includes(String.fromCharCode(codes[start - 1]!))) return;
-      const after = this.notBefore[entry];
-      if (after && end < length && after.includes(String.fromCharCode(codes[end]!))) return;
-      candidates.push({ start, end, entry });
-    });
-    if (candidates.length === 0) return [];
-    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     const matches: TermMatch[] = [];
-    let reachedEnd = 0;
-    for (const candidate of candidates) {
-      if (candidate.start < reachedEnd) continue;
-      matches.push({
-        start: origin[candidate.start]!,
-        end: origin[candidate.end - 1]! + 1,
-        entry: candidate.entry,
-      });
-      reachedEnd = candidate.end;
-    }
-    return this.hasFamilyRules ? matches.filter((match) => this.keepInContext(match, matches)) : matches;
+    this.scan(text, matches);
+    if (!this.hasFamilyRules || matches.length === 0 || !matches.some((match) => this.needsFamily[match.entry])) return matches;
+    return matches.filter((match, position) => !this.needsFamily[match.entry] || this.hasFamilyNearby(text, matches, position));
   }
 
-  /** A `needsFamily` member stays only when its family or a sibling is matched in the same text. */
-  private keepInContext(match: TermMatch, all: readonly TermMatch[]): boolean {
-    if (!this.needsFamily[match.entry]) return true;
+  /**
+   * The hot loop, on its own: a small function whose every line runs on the first calls is
+   * optimised sooner and never thrown back to the interpreter for code it had not seen run.
+   */
+  private scan(text: string, matches: TermMatch[]): void {
+    const { rootNext, childCount, onlyCode, onlyTarget, keyState, keyCode, values, mask, fail, output, dictLink, patternLength } =
+      this.automaton;
+    const { fold, rawAt, candidateEnd, candidateRawStart, candidateRawEnd, candidateEntry, patternEntry, hasBoundaryRules } =
+      this;
+    const ringMask = rawAt.length - 1;
+    const longest = this.automaton.maxPatternLength;
+    this.selectAt = 0;
+    this.reachedEnd = 0;
+    let kept = 0;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      const folded = fold[code]!;
+      if (folded !== 0) {
+        if (folded === DROP) continue;
+        code = folded;
+      }
+      rawAt[kept & ringMask] = i;
+      kept++;
+      // Follow failure links until a state has a transition on `code` (the root has one for every code).
+      for (;;) {
+        if (state === 0) {
+          state = rootNext[code]!;
+          break;
+        }
+        let target = 0;
+        if (childCount[state] === 1) {
+          if (onlyCode[state] === code) target = onlyTarget[state]!;
+        } else {
+          for (let slot = hash(state, code) & mask; ; slot = (slot + 1) & mask) {
+            const found = keyState[slot]!;
+            if (found === state && keyCode[slot] === code) {
+              target = values[slot]!;
+              break;
+            }
+            if (found === EMPTY_SLOT) break;
+          }
+        }
+        if (target !== 0) {
+          state = target;
+          break;
+        }
+        state = fail[state]!;
+      }
+      if (state === 0) continue;
+      let hit = output[state]! !== -1 ? state : dictLink[state]!;
+      if (hit === -1) continue;
+      if (this.selectAt < kept - longest) this.select(kept - longest, matches);
+      // Patterns ending here, longest first; per start only the longest that passes its rules counts.
+      for (; hit !== -1; hit = dictLink[hit]!) {
+        const pattern = output[hit]!;
+        const start = kept - patternLength[pattern]!;
+        const slot = start & ringMask;
+        if (candidateEnd[slot]! >= kept) continue;
+        const entry = patternEntry[pattern]!;
+        const rawStart = rawAt[slot]!;
+        if (hasBoundaryRules && !this.passesBoundary(text, entry, rawStart, i + 1)) continue;
+        candidateEnd[slot] = kept;
+        candidateRawStart[slot] = rawStart;
+        candidateRawEnd[slot] = i + 1;
+        candidateEntry[slot] = entry;
+      }
+    }
+    this.select(kept, matches);
+  }
+
+  /** Walks positions up to `limit`: keeps each one's candidate unless a kept match overlaps it; clears the slots. */
+  private select(limit: number, matches: TermMatch[]): void {
+    const { candidateEnd } = this;
+    const ringMask = candidateEnd.length - 1;
+    for (let position = this.selectAt; position < limit; position++) {
+      const slot = position & ringMask;
+      const end = candidateEnd[slot]!;
+      if (end === 0) continue;
+      if (position >= this.reachedEnd) {
+        matches.push({
+          start: this.candidateRawStart[slot]!,
+          end: this.candidateRawEnd[slot]!,
+          entry: this.candidateEntry[slot]!,
+        });
+        this.reachedEnd = end;
+      }
+      candidateEnd[slot] = 0;
+    }
+    this.selectAt = limit;
+  }
+
+  /** `notAfter` / `notBefore`: the kept (folded) characters right before and after a candidate. */
+  private passesBoundary(text: string, entry: number, rawStart: number, rawEnd: number): boolean {
+    const before = this.notAfter[entry];
+    if (before) {
+      const previous = this.keptCodeAt(text, rawStart - 1, -1);
+      if (previous !== -1 && before.includes(String.fromCharCode(previous))) return false;
+    }
+    const after = this.notBefore[entry];
+    if (after) {
+      const next = this.keptCodeAt(text, rawEnd, 1);
+      if (next !== -1 && after.includes(String.fromCharCode(next))) return false;
+    }
+    return true;
+  }
+
+  /** The first character from `index` on (stepping by `step`) that folding keeps, folded; -1 at the text's edge. */
+  private keptCodeAt(text: string, index: number, step: 1 | -1): number {
+    for (let i = index; i >= 0 && i < text.length; i += step) {
+      const code = text.charCodeAt(i);
+      const folded = this.fold[code]!;
+      if (folded === DROP) continue;
+      return folded === 0 ? code : folded;
+    }
+    return -1;
+  }
+
+  /** A `needsFamily` member stays only when its family or a sibling is matched in the same segment of text. */
+  private hasFamilyNearby(text: string, all: readonly TermMatch[], position: number): boolean {
+    const match = all[position]!;
     const family = this.index.entries[match.entry]!.family;
-    return all.some((other) => {
-      if (other === match) return false;
+    const segmentStart = text.lastIndexOf(SEGMENT_BREAK, match.start) + 1;
+    const breakAfter = text.indexOf(SEGMENT_BREAK, match.end);
+    const segmentEnd = breakAfter === -1 ? text.length : breakAfter;
+    const isKin = (other: TermMatch): boolean => {
       const entry = this.index.entries[other.entry]!;
       return entry.id === family || (family !== null && entry.family === family);
-    });
+    };
+    for (let i = position - 1; i >= 0 && all[i]!.start >= segmentStart; i--) if (isKin(all[i]!)) return true;
+    for (let i = position + 1; i < all.length && all[i]!.start < segmentEnd; i++) if (isKin(all[i]!)) return true;
+    return false;
   }
 }

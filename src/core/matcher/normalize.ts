@@ -28,7 +28,7 @@ const DROPPED = new Set<number>(
  * load, and normalising is one typed-array load per character.
  */
 export type FoldTable = Uint16Array;
-const DROP = 0xffff;
+export const DROP = 0xffff;
 
 export function buildFoldTable(traditionalPairs: string): FoldTable {
   const table = new Uint16Array(65536);
