@@ -1,19 +1,47 @@
 /**
- * The annotation pipeline for one document: walk (page-text) → match (core matcher) → render
- * (highlight layer). Work runs in time slices so a long page never blocks the main thread for
- * long; results are kept per block so hover lookups and keyboard navigation are cheap.
+ * The annotation pipeline for one document: read (page-text, chunk by chunk) → match (core matcher,
+ * one call per chunk) → render (highlight layer). Work runs in time slices so a long page never
+ * blocks the main thread for long; results are kept per matched block so hover lookups, keyboard
+ * navigation and re-reading changed blocks are cheap.
  */
 import type { TermMatch, TermMatcher } from '../core/matcher/matcher';
 import type { MatchIndexEntry } from '../core/matcher/match-index';
-import { isInsideSkipped, locate, readBlocks, type TextBlock } from './page-text';
-import { liveRange, staticRange } from './ranges';
+import { blockNodeSpan, isInsideSkipped, PageTextReader, type TextChunk } from './page-text';
+import { isValidRange, liveRange, staticRange } from './ranges';
 import type { HighlightLayer } from './highlight-layer';
 import { yieldToPage } from './yield';
 
-export interface AnnotatedBlock {
-  block: TextBlock;
-  matches: TermMatch[];
-  ranges: StaticRange[];
+/**
+ * A block with highlighted terms: its block element, its matches (offsets in the text it was read
+ * in) and their ranges. It keeps no text nodes: on an element-heavy page, holding every node of
+ * every matched block kept hundreds of thousands of wrappers alive through each garbage collection.
+ * The ranges point into the page; a caret position is placed among them by comparing points.
+ */
+export class AnnotatedBlock {
+  readonly ranges: StaticRange[] = [];
+
+  constructor(
+    readonly container: Element,
+    /** The chunk text the block was read in, and where the block lies in it. */
+    private readonly source: string,
+    private readonly start: number,
+    private readonly end: number,
+    readonly matches: TermMatch[],
+  ) {}
+
+  /** The block's text (the tooltip reads it to tell senses apart). */
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
+
+  get firstRange(): StaticRange {
+    return this.ranges[0]!;
+  }
+
+  /** Whether text it highlights left the page or changed length under it. */
+  isDetached(): boolean {
+    return !this.container.isConnected || this.ranges.some((range) => !isValidRange(range));
+  }
 }
 
 export interface FoundTerm {
@@ -42,7 +70,12 @@ export const ANNOTATE_MEASURE = 'policylens:annotate';
 export class Annotator {
   /** Annotated blocks, in the order they were read (re-read blocks go to the end). */
   private blocks = new Set<AnnotatedBlock>();
-  private readonly nodeToBlock = new WeakMap<Text, { block: AnnotatedBlock; nodeIndex: number }>();
+  /**
+   * Block element → its annotated blocks, for hover: from a text node, its ancestors lead to its
+   * block in a few lookups. (One entry per matched block, not per text node: a map from every text
+   * node cost a share of the pass in garbage-collection work alone.)
+   */
+  private readonly byContainer = new Map<Element, AnnotatedBlock[]>();
   private generation = 0;
   /** Set when a re-read appended blocks out of document order. */
   private reordered = false;
@@ -67,53 +100,89 @@ export class Annotator {
     const generation = ++this.generation;
     performance.mark(`${ANNOTATE_MEASURE}:start`);
     this.layer.holdRegistration();
-    let sliceStart = performance.now();
-    // Blocks come lazily from the walk (a `null` is a pause point inside a long stretch without
-    // blocks), so neither walking nor matching runs longer than a slice between two yields.
-    for (const block of readBlocks(root, { exclude: this.exclude })) {
-      if (block) this.addBlock(block);
-      if (this.capped) break;
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        if (generation !== this.generation) return;
-        sliceStart = performance.now();
-      }
-    }
+    const done = await this.read(root, generation);
+    if (!done) return;
     this.layer.releaseRegistration();
     performance.mark(`${ANNOTATE_MEASURE}:end`);
     performance.measure(ANNOTATE_MEASURE, `${ANNOTATE_MEASURE}:start`, `${ANNOTATE_MEASURE}:end`);
   }
 
-  private addBlock(block: TextBlock): void {
-    if (this.capped) return;
-    let matches = this.matcher.find(block.text).filter((match) => this.isCategoryShown(this.entries[match.entry]!.category));
+  /** Reads, matches and renders `root` chunk by chunk; false when a newer pass took over. */
+  private async read(root: Node, generation: number): Promise<boolean> {
+    const reader = new PageTextReader(root, { exclude: this.exclude });
+    let sliceStart = performance.now();
+    for (let chunk = reader.next(); chunk; chunk = reader.next()) {
+      if (chunk.blockEnd.length > 0) this.addChunk(chunk);
+      if (this.capped) break;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        if (generation !== this.generation) return false;
+        sliceStart = performance.now();
+      }
+    }
+    return true;
+  }
+
+  /** Matches a chunk's text in one call, then renders each block that holds terms. */
+  private addChunk(chunk: TextChunk): void {
+    const matches = this.matcher.find(chunk.text);
+    let next = 0;
+    for (let b = 0; b < chunk.blockEnd.length && next < matches.length; b++) {
+      const blockEnd = chunk.blockEnd[b]!;
+      if (matches[next]!.start > blockEnd) continue;
+      const first = next;
+      while (next < matches.length && matches[next]!.start < blockEnd) next++;
+      this.addBlock(chunk, b, matches.slice(first, next));
+      if (this.capped) return;
+    }
+  }
+
+  private addBlock(chunk: TextChunk, b: number, found: TermMatch[]): void {
+    const matches = found.filter((match) => this.isCategoryShown(this.entries[match.entry]!.category));
     if (matches.length === 0) return;
+    const { first, end } = blockNodeSpan(chunk, b);
+    const container = chunk.blockContainer[b]!;
+    const annotated = new AnnotatedBlock(container, chunk.text, chunk.nodeStarts[first]!, chunk.blockEnd[b]!, matches);
     // Hidden text (display:none menus, collapsed duplicates) is not reading text. Checked only for
     // blocks with matches, as it needs style information.
-    const holder = block.nodes[0]!.parentElement;
+    const holder = chunk.nodes[first]!.parentElement;
     if (holder && typeof holder.checkVisibility === 'function' && !holder.checkVisibility()) return;
     if (this.highlightCount + matches.length > MAX_HIGHLIGHTS) {
-      matches = matches.slice(0, MAX_HIGHLIGHTS - this.highlightCount);
+      matches.length = MAX_HIGHLIGHTS - this.highlightCount;
       this.capped = true;
       if (matches.length === 0) return;
     }
     this.highlightCount += matches.length;
-    const annotated: AnnotatedBlock = { block, matches, ranges: [] };
+    // Matches are sorted, so the text node holding each start and end is found by stepping forward.
+    const { nodes, nodeStarts } = chunk;
+    let node = first;
     for (const match of matches) {
-      const start = locate(block, match.start);
-      const end = locate(block, match.end, true);
-      const range = staticRange(start.node, start.offset, end.node, end.offset);
+      while (node + 1 < end && nodeStarts[node + 1]! <= match.start) node++;
+      const startNode = node;
+      let endNode = node;
+      while (endNode + 1 < end && nodeStarts[endNode + 1]! < match.end) endNode++;
+      const range = staticRange(
+        nodes[startNode]!,
+        match.start - nodeStarts[startNode]!,
+        nodes[endNode]!,
+        match.end - nodeStarts[endNode]!,
+      );
       annotated.ranges.push(range);
       this.layer.add(this.entries[match.entry]!.category, range);
     }
-    block.nodes.forEach((node, nodeIndex) => this.nodeToBlock.set(node, { block: annotated, nodeIndex }));
+    const siblings = this.byContainer.get(container);
+    if (siblings) siblings.push(annotated);
+    else this.byContainer.set(container, [annotated]);
     this.blocks.add(annotated);
   }
 
   private removeBlock(annotated: AnnotatedBlock): void {
     annotated.matches.forEach((match, index) => this.layer.remove(this.entries[match.entry]!.category, annotated.ranges[index]!));
-    for (const node of annotated.block.nodes) {
-      if (this.nodeToBlock.get(node)?.block === annotated) this.nodeToBlock.delete(node);
+    const siblings = this.byContainer.get(annotated.container);
+    if (siblings) {
+      const remaining = siblings.filter((block) => block !== annotated);
+      if (remaining.length > 0) this.byContainer.set(annotated.container, remaining);
+      else this.byContainer.delete(annotated.container);
     }
     if (this.blocks.delete(annotated)) this.highlightCount -= annotated.matches.length;
   }
@@ -125,25 +194,15 @@ export class Annotator {
   async reannotate(containers: Iterable<Element>): Promise<void> {
     const roots = outermost([...containers].filter((element) => element.isConnected && !isInsideSkipped(element, this.exclude)));
     for (const annotated of [...this.blocks]) {
-      const { container, nodes } = annotated.block;
-      const stale =
-        !container.isConnected || nodes.some((node) => !node.isConnected) || roots.some((root) => root.contains(container));
+      const { container } = annotated;
+      const stale = !container.isConnected || annotated.isDetached() || roots.some((root) => root.contains(container));
       if (stale) this.removeBlock(annotated);
     }
-    let sliceStart = performance.now();
     const generation = this.generation;
     this.reordered = true;
+    // A container may be the whole body (text added straight into it): read it in slices too.
     for (const root of roots) {
-      // A container may be the whole body (text added straight into it): read it lazily too.
-      for (const block of readBlocks(root, { exclude: this.exclude })) {
-        if (block) this.addBlock(block);
-        if (this.capped) return;
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToPage();
-          if (generation !== this.generation) return;
-          sliceStart = performance.now();
-        }
-      }
+      if (!(await this.read(root, generation)) || this.capped) return;
     }
   }
 
@@ -163,6 +222,7 @@ export class Annotator {
     this.generation++;
     this.layer.clear();
     this.blocks.clear();
+    this.byContainer.clear();
     this.highlightCount = 0;
     this.capped = false;
   }
@@ -185,26 +245,22 @@ export class Annotator {
    */
   termAt(node: Node, offset: number, x: number, y: number): FoundTerm | null {
     if (node.nodeType !== Node.TEXT_NODE) return null;
-    const owner = this.nodeToBlock.get(node as Text);
-    if (!owner) return null;
-    const { block, nodeIndex } = owner;
-    const position = block.block.starts[nodeIndex]! + offset;
-    // Binary search for the last match starting at or before the position (matches are sorted).
-    let low = 0;
-    let high = block.matches.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (block.matches[mid]!.start <= position) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    for (const index of [found, found - 1]) {
-      const match = block.matches[index];
-      if (!match || position > match.end) continue;
-      const range = block.ranges[index]!;
-      if (pointInRange(liveRange(range), x, y)) return { entry: this.entries[match.entry]!, block, index, range };
+    const probe = (node.ownerDocument ?? document).createRange();
+    // The caret's block: a block element among the node's ancestors (across shadow roots).
+    for (let current: Node | null = node.parentNode; current;) {
+      const blocks = current.nodeType === Node.ELEMENT_NODE ? this.byContainer.get(current as Element) : undefined;
+      for (const block of blocks ?? []) {
+        const index = lastRangeStartingAtOrBefore(block.ranges, node, offset, probe);
+        for (const candidate of [index, index - 1]) {
+          const range = block.ranges[candidate];
+          // The caret must not lie past the term's end.
+          if (!range || !(compareToPoint(probe, range.endContainer, range.endOffset, node, offset) >= 0)) continue;
+          if (pointInRange(liveRange(range), x, y)) {
+            return { entry: this.entries[block.matches[candidate]!.entry]!, block, index: candidate, range };
+          }
+        }
+      }
+      current = current instanceof ShadowRoot ? current.host : current.parentNode;
     }
     return null;
   }
@@ -221,15 +277,46 @@ export class Annotator {
   }
 }
 
-/** Blocks never overlap, so ordering them by their first text node orders every term. */
+/** Blocks never overlap, so ordering them by their first term orders every term. */
 function byDocumentOrder(a: AnnotatedBlock, b: AnnotatedBlock): number {
-  const position = a.block.nodes[0]!.compareDocumentPosition(b.block.nodes[0]!);
+  const position = a.firstRange.startContainer.compareDocumentPosition(b.firstRange.startContainer);
   return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
 }
 
 /** Drops elements contained in another element of the list. */
 function outermost(elements: Element[]): Element[] {
   return elements.filter((element) => !elements.some((other) => other !== element && other.contains(element)));
+}
+
+/**
+ * Where a boundary point lies relative to a caret position: < 0 before it, 0 at it, > 0 after it
+ * (with `probe`, a live Range collapsed at the boundary point); NaN for a point in another tree,
+ * which no comparison accepts.
+ */
+function compareToPoint(probe: Range, container: Node, offset: number, node: Node, nodeOffset: number): number {
+  try {
+    probe.setStart(container, offset);
+    probe.collapse(true);
+    return -probe.comparePoint(node, nodeOffset);
+  } catch {
+    return NaN;
+  }
+}
+
+/** Binary search: the last range (sorted, non-overlapping) starting at or before the caret, or -1. */
+function lastRangeStartingAtOrBefore(ranges: readonly StaticRange[], node: Node, offset: number, probe: Range): number {
+  let low = 0;
+  let high = ranges.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const range = ranges[mid]!;
+    if (compareToPoint(probe, range.startContainer, range.startOffset, node, offset) <= 0) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
 
 function pointInRange(range: Range, x: number, y: number): boolean {

@@ -44,11 +44,9 @@ export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }
     const showStart = performance.now();
     hovered = term.range;
     layer.setActive(term.range);
-    void tooltip
-      .show({ entryId: term.entry.id, range: liveRange(term.range), context: term.block.block.text }, pinned)
-      .then(() => {
-        if (hit && tooltip.visible) recordHoverTiming(hit, showStart, performance.now());
-      });
+    void tooltip.show({ entryId: term.entry.id, range: liveRange(term.range), context: term.block.text }, pinned).then(() => {
+      if (hit && tooltip.visible) recordHoverTiming(hit, showStart, performance.now());
+    });
   };
 
   const cancelClose = (): void => {

@@ -5,6 +5,8 @@
  * because matching runs on the flat text; terms never join across blocks.
  */
 
+import { SEGMENT_BREAK } from '../core/matcher/matcher';
+
 /** Elements whose content is not reading text, or is the reader's own input. */
 const SKIPPED_TAGS = new Set([
   'script',
@@ -82,6 +84,63 @@ const BLOCK_TAGS = new Set([
   'optgroup',
 ]);
 
+/**
+ * Elements whose content is running text: the search for shadow hosts does not go inside them.
+ * (A host inside a paragraph is a widget, not reading text; skipping these keeps the search to the
+ * page's structure, a small part of its elements.)
+ */
+const RUNNING_TEXT_TAGS = new Set([
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'td',
+  'th',
+  'caption',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'blockquote',
+  'a',
+  'span',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'font',
+  'small',
+  'sub',
+  'sup',
+  'u',
+  's',
+  'label',
+  'button',
+  'summary',
+  'legend',
+  'q',
+  'cite',
+  'abbr',
+  'mark',
+  'time',
+  'img',
+  'br',
+  'hr',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+]);
+
+/** How many parents' classifications are kept (see containerOf). */
+const MAX_CACHED_PARENTS = 4_096;
+/** Elements checked for open shadow roots per chunk. */
+const HOST_SEARCH_ELEMENTS = 2_048;
+
 export interface TextBlock {
   /** The block's text: its text nodes' data, concatenated. */
   text: string;
@@ -122,131 +181,279 @@ export function isBlockElement(element: Element): boolean {
 }
 
 /**
- * Unbroken text longer than this (a huge <pre>, a plain-text page) is cut into blocks of about this
- * size at text-node boundaries, so that matching one block never becomes a long task. A term that
- * straddles such a cut is missed: the price of staying responsive.
+ * Unbroken text longer than this (a huge <pre>, a plain-text page), or spread over more text nodes
+ * than MAX_BLOCK_NODES, is cut into blocks at text-node boundaries, so that reading and matching
+ * one block never becomes a long task. A term that straddles such a cut is missed: the price of
+ * staying responsive.
  */
 export const MAX_BLOCK_CHARS = 16_384;
+export const MAX_BLOCK_NODES = 2_048;
 
-/** Nodes visited between two pause points of `readBlocks`, where a caller may check its clock. */
-const NODES_PER_PAUSE = 256;
+/** A chunk ends at the first block end after this much text, or after this many text nodes visited. */
+const CHUNK_CHARS = 16_384;
+const CHUNK_NODES = 2_048;
 
 /**
- * Collects the blocks under `root` (an element, document or shadow root), including open shadow
- * roots below it. Blocks with no text are left out.
+ * Consecutive blocks read in one go: their text as one string, each block closed by the matcher's
+ * SEGMENT_BREAK (so no term is found across two blocks, and family context stays per block),
+ * the text nodes with where each begins, and where each block begins and ends. The annotator
+ * matches a whole chunk in one call: per-block calls cost more than the matching itself.
  */
-export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
-  const blocks: TextBlock[] = [];
-  for (const block of readBlocks(root, options)) if (block) blocks.push(block);
-  return blocks;
+export interface TextChunk {
+  text: string;
+  readonly nodes: Text[];
+  /** `nodeStarts[i]` is where `nodes[i]` begins in `text`. */
+  readonly nodeStarts: number[];
+  /** Block b holds nodes [blockFirstNode[b], blockFirstNode[b + 1]) (the last one: to the end). */
+  readonly blockFirstNode: number[];
+  /** Where block b's SEGMENT_BREAK sits in `text` (its text ends there). */
+  readonly blockEnd: number[];
+  readonly blockContainer: Element[];
+}
+
+/** Nodes of the text of block `b` of a chunk: indices [first, end) into `chunk.nodes`. */
+export function blockNodeSpan(chunk: TextChunk, b: number): { first: number; end: number } {
+  return { first: chunk.blockFirstNode[b]!, end: chunk.blockFirstNode[b + 1] ?? chunk.nodes.length };
 }
 
 /**
- * The same walk as a generator, so the annotator can stop after any block and give the page a turn:
- * a long page is read across several short tasks instead of one long one. It also yields `null`
- * every few hundred nodes, so a page of 200,000 text nodes in few blocks can be paused mid-walk.
+ * Reads the reading text under a root (an element, document or shadow root, and the open shadow
+ * roots below it) chunk by chunk, so the caller can give the page a turn between chunks.
  *
- * Speed matters here (the walk is most of the cost on element-heavy pages), hence:
- * - no TreeWalker filter callback: skipped subtrees are stepped over with nextSibling/parentNode,
- *   so there is no call back into JS per node;
- * - block ends are found by keeping the chain of open ancestors (a node's parent must be on it),
- *   which costs one `parentNode` read per node instead of a `contains()` walk.
+ * One TreeWalker over text nodes only, which is what makes it cheap (the walk is most of the cost on
+ * element-heavy pages): elements are looked at only as parents of text, each once, and a text
+ * node's parent is usually the previous one's. A parent's fate is cached: skipped (inside script,
+ * form fields, editors, [hidden], our own UI …: found up front by one native query) or the block
+ * element it belongs to. A block is a run of
+ * text nodes belonging to the same block element, so a term split across inline elements (六<b>稳</b>,
+ * <font>, links) is one text, while paragraphs, list items and cells are separate. A <br> does not
+ * end a block: like a line break inside a text node, it may fall inside a term (text copied from
+ * PDFs). Whitespace-only text between blocks is left out.
+ *
+ * Open shadow roots are read after the root's text, in turn (see searchShadowHosts).
  */
-export function* readBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock | null, void, void> {
-  const document = root.ownerDocument ?? (root as Document);
-  const outer = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : (document.body ?? document.documentElement);
-  if (!outer) return;
-  if (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element, options.exclude)) return;
+export class PageTextReader {
+  private readonly exclude: ReadonlySet<Element> | undefined;
+  private readonly roots: Node[];
+  private readonly seenShadowRoots = new Set<ShadowRoot>();
+  private root!: Node;
+  private rootContainer!: Element;
+  private textWalker: TreeWalker | null = null;
+  /** After the root's text: the search for shadow hosts under it. */
+  private hostWalker: TreeWalker | null = null;
+  private pendingHost: Element | null = null;
+  /** Parent node → the block element its text belongs to, or null when its text is skipped. */
+  private containers = new Map<Node, Element | null>();
+  /** A text node read but not yet placed (it begins the next chunk). */
+  private pending: Text | null = null;
 
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  const outerBlock = nearestBlock(outer);
-  let parts: string[] = [];
-  let length = 0;
-  let nodes: Text[] = [];
-  let starts: number[] = [];
-  let container: Element = outerBlock;
-  const shadowRoots: ShadowRoot[] = [];
-  /** Open ancestors of the current node (below `root`), and which of them are blocks. */
-  const path: Node[] = [root];
-  const pathIsBlock: boolean[] = [false];
-  const blockStack: Element[] = [];
-
-  const take = (): TextBlock | null => {
-    const block = nodes.length > 0 ? { text: parts.join(''), nodes, starts, container } : null;
-    parts = [];
-    length = 0;
-    nodes = [];
-    starts = [];
-    return block && /\S/.test(block.text) ? block : null;
-  };
-
-  let visited = 0;
-  let node = walker.nextNode();
-  while (node) {
-    if (++visited % NODES_PER_PAUSE === 0) yield null;
-    // Leave the ancestors this node is not inside; leaving a block ends the current block of text.
-    const parent = node.parentNode;
-    let ended = false;
-    while (path.length > 1 && path[path.length - 1] !== parent) {
-      path.pop();
-      if (pathIsBlock.pop()) {
-        blockStack.pop();
-        ended = true;
-      }
-    }
-    if (ended) {
-      const block = take();
-      if (block) yield block;
-      container = blockStack[blockStack.length - 1] ?? outerBlock;
-    }
-
-    if (node.nodeType === Node.TEXT_NODE) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        if (length >= MAX_BLOCK_CHARS) {
-          const block = take();
-          if (block) yield block;
-        }
-        if (nodes.length === 0) container = blockStack[blockStack.length - 1] ?? outerBlock;
-        nodes.push(node as Text);
-        starts.push(length);
-        parts.push(data);
-        length += data.length;
-      }
-      node = walker.nextNode();
-      continue;
-    }
-
-    const element = node as Element;
-    if (isSkippedElement(element, options.exclude)) {
-      node = skipSubtree(walker);
-      continue;
-    }
-    if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
-    const block = isBlockElement(element);
-    if (block) {
-      const before = take();
-      if (before) yield before;
-      blockStack.push(element);
-      container = element;
-    }
-    path.push(element);
-    pathIsBlock.push(block);
-    node = walker.nextNode();
+  constructor(root: Node, options: CollectOptions = {}) {
+    this.exclude = options.exclude;
+    this.roots = [root];
+    this.startNextRoot();
   }
-  const last = take();
-  if (last) yield last;
-  for (const shadowRoot of shadowRoots) yield* readBlocks(shadowRoot, options);
+
+  /** The next chunk (possibly holding no block, when it only stepped past skipped content), or null at the end. */
+  next(): TextChunk | null {
+    const chunk: TextChunk = { text: '', nodes: [], nodeStarts: [], blockFirstNode: [], blockEnd: [], blockContainer: [] };
+    if (this.textWalker) {
+      chunk.text = this.readText(this.textWalker, chunk);
+      if (!this.textWalker) this.hostWalker = this.hostSearch();
+    } else if (this.hostWalker) {
+      this.searchShadowHosts(this.hostWalker);
+    } else {
+      return null;
+    }
+    if (!this.textWalker && !this.hostWalker) this.startNextRoot();
+    return chunk;
+  }
+
+  /**
+   * Fills a chunk's node and block tables from the walk; returns its text. One loop with no closure
+   * over its variables: this is the hottest loop of a page load, and captured variables would live
+   * in a heap context instead of registers.
+   */
+  private readText(walker: TreeWalker, chunk: TextChunk): string {
+    const { nodes, nodeStarts, blockFirstNode, blockEnd, blockContainer } = chunk;
+    const parts: string[] = [];
+    let length = 0;
+    let open: Element | null = null;
+    let openStart = 0;
+    let openFirstNode = 0;
+    let visited = 0;
+    let lastParent: Node | null = null;
+    let lastContainer: Element | null = null;
+    let node = this.pending ?? (walker.nextNode() as Text | null);
+    this.pending = null;
+    for (; node; node = walker.nextNode() as Text | null) {
+      visited++;
+      const data = node.data;
+      let container: Element | null = open;
+      // Blank text inside an open block stays in it (it may sit between two halves of a term) and
+      // needs no classification, as folding drops it anyway; blank text between blocks is left out.
+      if (open === null || !isBlank(data)) {
+        if (open === null && isBlank(data)) {
+          if (visited >= CHUNK_NODES * 4) break;
+          continue;
+        }
+        const parent = node.parentNode;
+        if (parent !== lastParent) {
+          lastParent = parent;
+          lastContainer = parent ? this.containerOf(parent) : null;
+        }
+        container = lastContainer;
+        if (container === null) {
+          if (open === null && visited >= CHUNK_NODES * 4) break;
+          continue;
+        }
+      }
+      if (
+        open !== null &&
+        (container !== open || length - openStart >= MAX_BLOCK_CHARS || nodes.length - openFirstNode >= MAX_BLOCK_NODES)
+      ) {
+        blockEnd.push(length);
+        parts.push(SEGMENT_BREAK);
+        length += 1;
+        open = null;
+      }
+      if (open === null) {
+        if (length >= CHUNK_CHARS || visited >= CHUNK_NODES) {
+          this.pending = node;
+          break;
+        }
+        open = container;
+        openStart = length;
+        openFirstNode = nodes.length;
+        blockFirstNode.push(nodes.length);
+        blockContainer.push(container!);
+      }
+      nodes.push(node);
+      nodeStarts.push(length);
+      parts.push(data);
+      length += data.length;
+    }
+    if (open !== null) {
+      blockEnd.push(length);
+      parts.push(SEGMENT_BREAK);
+    }
+    if (!node) this.textWalker = null;
+    return parts.join('');
+  }
+
+  private startNextRoot(): void {
+    const root = this.roots.shift();
+    if (!root) return;
+    this.root = root;
+    this.containers = new Map();
+    this.pending = null;
+    const document = root.ownerDocument ?? (root as Document);
+    const outer =
+      root.nodeType === Node.ELEMENT_NODE
+        ? (root as Element)
+        : root instanceof ShadowRoot
+          ? root.host
+          : (document.body ?? document.documentElement);
+    if (!outer || (root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element, this.exclude))) {
+      this.startNextRoot();
+      return;
+    }
+    this.rootContainer = nearestBlock(outer);
+    this.textWalker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.hostWalker = null;
+  }
+
+  private hostSearch(): TreeWalker {
+    const document = this.root.ownerDocument ?? (this.root as Document);
+    return document.createTreeWalker(this.root, NodeFilter.SHOW_ELEMENT);
+  }
+
+  /**
+   * Looks for open shadow roots among the next HOST_SEARCH_ELEMENTS elements of the page's
+   * structure: every element is checked, but the search does not go inside running text (see
+   * RUNNING_TEXT_TAGS) or skipped regions, so it touches a small part of a long article's elements.
+   */
+  private searchShadowHosts(walker: TreeWalker): void {
+    let element = (walker.currentNode === this.root ? walker.nextNode() : this.pendingHost) as Element | null;
+    for (let count = 0; element && count < HOST_SEARCH_ELEMENTS; count++) {
+      this.queueShadowRoot(element);
+      const name = element.localName;
+      const leaf = RUNNING_TEXT_TAGS.has(name) || SKIPPED_TAGS.has(name) || this.exclude?.has(element);
+      element = (leaf ? skipSubtree(walker) : walker.nextNode()) as Element | null;
+    }
+    this.pendingHost = element;
+    if (!element) this.hostWalker = null;
+  }
+
+  private queueShadowRoot(host: Element): void {
+    const shadowRoot = host.shadowRoot;
+    if (shadowRoot && !this.seenShadowRoots.has(shadowRoot) && !isInsideSkipped(host, this.exclude)) {
+      this.seenShadowRoots.add(shadowRoot);
+      this.roots.push(shadowRoot);
+    }
+  }
+
+  /** The block element a parent's text belongs to (null: skipped), classifying uncached ancestors on the way. */
+  private containerOf(parent: Node): Element | null {
+    const cached = this.containers.get(parent);
+    if (cached !== undefined) return cached;
+    // Most parents are inline elements holding one text node, never asked about again: a cache of
+    // every one grew to hundreds of thousands of entries on element-heavy pages, and each time the
+    // map doubled, copying it was a long task. Starting over costs a few lookups up the tree.
+    if (this.containers.size >= MAX_CACHED_PARENTS) this.containers.clear();
+    const chain: Element[] = [];
+    let container: Element | null = this.rootContainer;
+    for (let node: Node | null = parent; node && node !== this.root; node = node.parentNode) {
+      const known = this.containers.get(node);
+      if (known !== undefined) {
+        container = known;
+        break;
+      }
+      if (node.nodeType !== Node.ELEMENT_NODE) break;
+      chain.push(node as Element);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const element = chain[i]!;
+      if (container !== null) {
+        if (isSkippedElement(element, this.exclude)) container = null;
+        else if (isBlockElement(element)) container = element;
+      }
+      this.containers.set(element, container);
+    }
+    return container;
+  }
 }
 
-/** Moves the walker past the current node's subtree; returns the next node, or null at the end. */
-function skipSubtree(walker: TreeWalker): Node | null {
-  let next = walker.nextSibling();
-  while (!next) {
-    if (!walker.parentNode()) return null;
-    next = walker.nextSibling();
+/** Whether a text is only white space (checked char by char: most text nodes fail at the first). */
+function isBlank(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    if (code > 32 && code !== 0xa0 && code !== 0x3000) return false;
   }
-  return next;
+  return true;
+}
+
+/**
+ * The blocks under `root` one by one (for callers that want whole blocks rather than chunks: the
+ * reader's text space, the popup's formula report). Blocks with no text are left out.
+ */
+export function* readBlocks(root: Node, options: CollectOptions = {}): Generator<TextBlock, void, void> {
+  const reader = new PageTextReader(root, options);
+  for (let chunk = reader.next(); chunk; chunk = reader.next()) {
+    for (let b = 0; b < chunk.blockEnd.length; b++) {
+      const { first, end } = blockNodeSpan(chunk, b);
+      const start = chunk.nodeStarts[first]!;
+      const text = chunk.text.slice(start, chunk.blockEnd[b]);
+      if (!/\S/.test(text)) continue;
+      const starts: number[] = [];
+      for (let i = first; i < end; i++) starts.push(chunk.nodeStarts[i]! - start);
+      yield { text, nodes: chunk.nodes.slice(first, end), starts, container: chunk.blockContainer[b]! };
+    }
+  }
+}
+
+/** Collects the blocks under `root` (an element, document or shadow root), including open shadow roots below it. */
+export function collectBlocks(root: Node, options: CollectOptions = {}): TextBlock[] {
+  return [...readBlocks(root, options)];
 }
 
 function nearestBlock(node: Node): Element {
@@ -258,6 +465,16 @@ function nearestBlock(node: Node): Element {
     if (isBlockElement(element)) return element;
   }
   return (node.ownerDocument ?? (node as Document)).documentElement;
+}
+
+/** Moves the walker past the current node's subtree; returns the next node, or null at the end. */
+function skipSubtree(walker: TreeWalker): Node | null {
+  let next = walker.nextSibling();
+  while (!next) {
+    if (!walker.parentNode()) return null;
+    next = walker.nextSibling();
+  }
+  return next;
 }
 
 /** Maps an offset in `block.text` to the text node and offset inside it (binary search). */

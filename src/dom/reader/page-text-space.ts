@@ -32,6 +32,12 @@ export class PageTextSpace {
       container.nodeType === Node.TEXT_NODE ? { node: container as Text, offset } : nearestText(container, offset, isEnd);
     if (!point) return null;
     const found = this.nodeIndex.get(point.node);
+    if (!found && container.nodeType === Node.TEXT_NODE && container.parentNode) {
+      // White space between blocks is not part of the reading text: step to the text beside it.
+      const parent = container.parentNode;
+      const index = Array.prototype.indexOf.call(parent.childNodes, container);
+      return this.offsetOf(parent, isEnd ? index : index + 1, isEnd);
+    }
     if (!found) return null;
     return this.blockStarts[found.block]! + this.blocks[found.block]!.starts[found.node]! + point.offset;
   }
