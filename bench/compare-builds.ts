@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { MatchIndex } from '../src/core/matcher/match-index';
 import { launchBrowser, startServer, type ExtensionBrowser } from '../tests/e2e/harness';
 import { allowEvaluatedFunctionNames } from './esbuild-shim';
-import { measureFloor } from './in-page';
+import { ANNOTATE_WORK_MEASURE, measureFloor } from './in-page';
 import { measureNameFor } from './page-runs';
 import { buildBenchPages, routesFor } from './pages';
 import { median } from './stats';
@@ -19,12 +19,12 @@ const index = JSON.parse(readFileSync(new URL('../.generated/match-index.json', 
 const pages = buildBenchPages(index);
 const page = pages.find((candidate) => candidate.name === name)!;
 const server = await startServer(routesFor(pages));
-const builds: Array<{ dir: string; browser: ExtensionBrowser; ms: number[]; ratios: number[] }> = [];
+const builds: Array<{ dir: string; browser: ExtensionBrowser; ms: number[]; ratios: number[]; workRatios: number[] }> = [];
 try {
   for (const dir of [dirA, dirB]) {
     const browser = await launchBrowser({ extensionDir: dir });
     await allowEvaluatedFunctionNames(browser.context);
-    builds.push({ dir, browser, ms: [], ratios: [] });
+    builds.push({ dir, browser, ms: [], ratios: [], workRatios: [] });
   }
   for (let pair = 0; pair < Number(pairsArgument); pair++) {
     for (const build of pair % 2 === 0 ? builds : [...builds].reverse()) {
@@ -33,14 +33,19 @@ try {
       const measure = measureNameFor(page);
       await tab.waitForFunction((m) => performance.getEntriesByName(m).length > 0, measure, { timeout: 30_000 });
       const ms = await tab.evaluate((m) => performance.getEntriesByName(m)[0]!.duration, measure);
+      // Builds from before the work measure existed report NaN for it.
+      const workMs = await tab.evaluate((m) => performance.getEntriesByName(m)[0]?.duration ?? NaN, ANNOTATE_WORK_MEASURE);
+      const floorMs = (await measureFloor(tab, 1)).firstWalkMs;
       build.ms.push(ms);
-      build.ratios.push(ms / (await measureFloor(tab, 1)).firstWalkMs);
+      build.ratios.push(ms / floorMs);
+      build.workRatios.push(workMs / floorMs);
       await tab.close();
     }
   }
   for (const build of builds) {
     console.log(
       `${build.dir}: ${name} median ${median(build.ms).toFixed(1)} ms, ${median(build.ratios).toFixed(1)}× the first bare walk ` +
+        `(own work ${median(build.workRatios).toFixed(1)}×) ` +
         `(ms ${[...build.ms]
           .sort((a, b) => a - b)
           .map((ms) => ms.toFixed(0))

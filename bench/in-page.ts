@@ -6,6 +6,8 @@
 import type { Page } from 'playwright-core';
 
 export const ANNOTATE_MEASURE = 'policylens:annotate';
+/** The same pass, only PolicyLens's own slices (see src/dom/annotator.ts). */
+export const ANNOTATE_WORK_MEASURE = 'policylens:annotate:work';
 export const CHECK_MEASURE = 'policylens:check';
 
 /**

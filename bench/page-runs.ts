@@ -9,7 +9,15 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../tests/e2e/harness';
 import { heapAfterGc, type HeapUsage } from './heap';
-import { ANNOTATE_MEASURE, CHECK_MEASURE, measureFloor, readMeasure, waitForPolicyLens, type FloorResult } from './in-page';
+import {
+  ANNOTATE_MEASURE,
+  ANNOTATE_WORK_MEASURE,
+  CHECK_MEASURE,
+  measureFloor,
+  readMeasure,
+  waitForPolicyLens,
+  type FloorResult,
+} from './in-page';
 import type { BenchPage } from './pages';
 import {
   longestTask,
@@ -25,6 +33,8 @@ import {
 export interface TimedLoad {
   /** PolicyLens's measure as the page's clock reports it (0.1 ms resolution). */
   policyLensMs: number;
+  /** PolicyLens's own slices within that span (NaN where there is no annotation). */
+  policyLensWorkMs: number;
   floor: FloorResult;
   heap: HeapUsage;
 }
@@ -70,9 +80,10 @@ export class PageRunner {
     const measure = measureNameFor(page);
     await this.load(url, measure);
     const policyLensMs = this.withExtension ? await readMeasure(this.tab, measure) : NaN;
+    const policyLensWorkMs = this.withExtension && page.hasChinese ? await readMeasure(this.tab, ANNOTATE_WORK_MEASURE) : NaN;
     const floor = await measureFloor(this.tab);
     const heap = await heapAfterGc(this.cdp);
-    return { policyLensMs, floor, heap };
+    return { policyLensMs, policyLensWorkMs, floor, heap };
   }
 
   async tracedLoad(page: BenchPage, url: string): Promise<TracedLoad> {

@@ -22,6 +22,9 @@ export interface PageResult {
   /** The floor: one walk per fresh load (median over loads), the way PolicyLens's pass runs. */
   floorMs: Summary;
   ratioVsFloor: number;
+  /** PolicyLens's own slices of the annotation (the span less what ran while it yielded). */
+  policyLensWorkMs: Summary;
+  workRatioVsFloor: number;
   /** The stricter floor: a hot walk repeated many times in a row. */
   hotFloorMs: Summary;
   ratioVsHotFloor: number;

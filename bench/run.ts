@@ -174,6 +174,7 @@ function pageResult(
   // The check takes microseconds, below the page clock's 0.1 ms: use the trace's exact times for it.
   const policyLensMs = page.hasChinese ? clockMs : tracedPolicyLensMs;
   const floorMs = summarize(withExtension.timed.map((load) => load.floor.firstWalkMs));
+  const workMs = page.hasChinese ? summarize(withExtension.timed.map((load) => load.policyLensWorkMs)) : policyLensMs;
   const hotFloorMs = summarize(withExtension.timed.map((load) => load.floor.walkMs));
   const tbtWith = summarize(withExtension.traced.map((load) => load.tbtMs));
   const tbtWithout = summarize(withoutExtension.traced.map((load) => load.tbtMs));
@@ -188,6 +189,8 @@ function pageResult(
     tracedPolicyLensMs,
     floorMs,
     ratioVsFloor: policyLensMs.median / floorMs.median,
+    policyLensWorkMs: workMs,
+    workRatioVsFloor: workMs.median / floorMs.median,
     hotFloorMs,
     ratioVsHotFloor: policyLensMs.median / hotFloorMs.median,
     markJs,
