@@ -2,7 +2,9 @@
  * `npx tsx bench/compare-builds.ts DIR_A DIR_B [page] [pairs]`: two builds of the extension side by
  * side (e.g. `cp -r .output/chrome-mv3 /tmp/before` before a change). Loads alternate between a
  * browser with build A and one with build B, so the shared machine's noise falls on both alike;
- * prints each build's median annotation time and ratio to its load's first bare walk.
+ * prints each build's median annotation time and ratio to its load's first bare walk, and the main
+ * thread's CPU time during the annotation (from a trace: unlike wall time, it does not grow when
+ * other processes take the CPU, so it decides small differences better).
  */
 import { readFileSync } from 'node:fs';
 import type { MatchIndex } from '../src/core/matcher/match-index';
@@ -10,6 +12,7 @@ import { launchBrowser, startServer, type ExtensionBrowser } from '../tests/e2e/
 import { allowEvaluatedFunctionNames } from './esbuild-shim';
 import { ANNOTATE_WORK_MEASURE, measureFloor } from './in-page';
 import { measureNameFor } from './page-runs';
+import { markedSpan, navigationStartOf, recordTrace, type TraceEvent } from './trace';
 import { buildBenchPages, routesFor } from './pages';
 import { median } from './stats';
 
@@ -19,19 +22,31 @@ const index = JSON.parse(readFileSync(new URL('../.generated/match-index.json', 
 const pages = buildBenchPages(index);
 const page = pages.find((candidate) => candidate.name === name)!;
 const server = await startServer(routesFor(pages));
-const builds: Array<{ dir: string; browser: ExtensionBrowser; ms: number[]; ratios: number[]; workRatios: number[] }> = [];
+const builds: Array<{
+  dir: string;
+  browser: ExtensionBrowser;
+  ms: number[];
+  ratios: number[];
+  workRatios: number[];
+  cpuMs: number[];
+}> = [];
 try {
   for (const dir of [dirA, dirB]) {
     const browser = await launchBrowser({ extensionDir: dir });
     await allowEvaluatedFunctionNames(browser.context);
-    builds.push({ dir, browser, ms: [], ratios: [], workRatios: [] });
+    builds.push({ dir, browser, ms: [], ratios: [], workRatios: [], cpuMs: [] });
   }
   for (let pair = 0; pair < Number(pairsArgument); pair++) {
     for (const build of pair % 2 === 0 ? builds : [...builds].reverse()) {
       const tab = await build.browser.context.newPage();
-      await tab.goto(server.url(page.path));
+      const cdp = await build.browser.context.newCDPSession(tab);
       const measure = measureNameFor(page);
-      await tab.waitForFunction((m) => performance.getEntriesByName(m).length > 0, measure, { timeout: 30_000 });
+      const url = server.url(page.path);
+      const events = await recordTrace(cdp, async () => {
+        await tab.goto(url);
+        await tab.waitForFunction((m) => performance.getEntriesByName(m).length > 0, measure, { timeout: 30_000 });
+      });
+      build.cpuMs.push(cpuDuringSpan(events, url, measure));
       const ms = await tab.evaluate((m) => performance.getEntriesByName(m)[0]!.duration, measure);
       // Builds from before the work measure existed report NaN for it.
       const workMs = await tab.evaluate((m) => performance.getEntriesByName(m)[0]?.duration ?? NaN, ANNOTATE_WORK_MEASURE);
@@ -45,7 +60,7 @@ try {
   for (const build of builds) {
     console.log(
       `${build.dir}: ${name} median ${median(build.ms).toFixed(1)} ms, ${median(build.ratios).toFixed(1)}× the first bare walk ` +
-        `(own work ${median(build.workRatios).toFixed(1)}×) ` +
+        `(own work ${median(build.workRatios).toFixed(1)}×), main-thread CPU ${median(build.cpuMs).toFixed(1)} ms ` +
         `(ms ${[...build.ms]
           .sort((a, b) => a - b)
           .map((ms) => ms.toFixed(0))
@@ -55,4 +70,33 @@ try {
 } finally {
   for (const build of builds) await build.browser.close();
   await server.close();
+}
+
+/** CPU time (thread time) of the renderer main thread's top-level tasks inside the marked span. */
+function cpuDuringSpan(events: TraceEvent[], url: string, measure: string): number {
+  const thread = navigationStartOf(events, url);
+  const span = markedSpan(events, measure, thread);
+  if (!span) return NaN;
+  const tasks = events
+    .filter(
+      (event) =>
+        event.pid === thread.pid &&
+        event.tid === thread.tid &&
+        event.ph === 'X' &&
+        event.dur !== undefined &&
+        event.tdur !== undefined &&
+        (event.name === 'ThreadControllerImpl::RunTask' || event.name === 'BlinkScheduler_PerformMicrotaskCheckpoint') &&
+        event.ts / 1000 + event.dur / 1000 >= span.start &&
+        event.ts / 1000 <= span.end,
+    )
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  // Outermost tasks only: a microtask checkpoint often runs inside a task.
+  let total = 0;
+  let end = -Infinity;
+  for (const task of tasks) {
+    if (task.ts + task.dur! <= end) continue;
+    total += task.tdur! / 1000;
+    end = task.ts + task.dur!;
+  }
+  return total;
 }

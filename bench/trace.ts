@@ -12,6 +12,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { documentLoaderURL?: string; startTime?: number; callTime?: number } };
