@@ -7,8 +7,6 @@
 import type { Category } from '../core/glossary/schema';
 
 export const HIGHLIGHT_PREFIX = 'policylens-';
-/** The term under the pointer or keyboard focus, drawn over its category colour. */
-export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}active`;
 /** The reader's own highlights. */
 export const READER_HIGHLIGHT = `${HIGHLIGHT_PREFIX}reader`;
 /** A heading the reader jumped to from the popup, marked for a moment. */
@@ -20,11 +18,7 @@ export function highlightApiAvailable(): boolean {
 
 export class HighlightLayer {
   private readonly byCategory = new Map<Category, Highlight>();
-  private readonly active = new Highlight();
-
-  constructor(private readonly registry: HighlightRegistry = CSS.highlights) {
-    this.active.priority = 1;
-  }
+  constructor(private readonly registry: HighlightRegistry = CSS.highlights) {}
 
   /** Highlights filled while registration is held back, registered together on release. */
   private readonly held = new Set<Category>();
@@ -64,16 +58,6 @@ export class HighlightLayer {
     this.byCategory.get(category)?.delete(range);
   }
 
-  setActive(range: AbstractRange | null): void {
-    this.active.clear();
-    if (range) {
-      this.active.add(range);
-      this.registry.set(ACTIVE_HIGHLIGHT, this.active);
-    } else {
-      this.registry.delete(ACTIVE_HIGHLIGHT);
-    }
-  }
-
   setReader(ranges: Range[]): void {
     if (ranges.length > 0) this.registry.set(READER_HIGHLIGHT, new Highlight(...ranges));
     else this.registry.delete(READER_HIGHLIGHT);
@@ -95,7 +79,6 @@ export class HighlightLayer {
     this.byCategory.clear();
     this.held.clear();
     this.holding = false;
-    this.setActive(null);
     this.flash(null);
   }
 }

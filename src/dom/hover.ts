@@ -6,7 +6,7 @@
 import type { Annotator, FoundTerm } from './annotator';
 import { caretAt } from './caret';
 import { liveRange } from './ranges';
-import type { HighlightLayer } from './highlight-layer';
+import type { ActiveTermMarker } from './tooltip/active-marker';
 import type { Tooltip } from './tooltip/tooltip';
 
 const CLOSE_GRACE_MS = 250;
@@ -26,12 +26,13 @@ export interface HoverOptions {
   /** The current annotator (a new one after a route change), or null while switched off. */
   annotator: () => Annotator | null;
   tooltip: Tooltip;
-  layer: HighlightLayer;
+  /** Marks the term whose card is open. */
+  marker: ActiveTermMarker;
   hoverDelayMs: () => number;
   signal: AbortSignal;
 }
 
-export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }: HoverOptions): {
+export function installHover({ annotator, tooltip, marker, hoverDelayMs, signal }: HoverOptions): {
   showTerm(term: FoundTerm, pinned: boolean): void;
 } {
   let pending: number | undefined;
@@ -43,7 +44,7 @@ export function installHover({ annotator, tooltip, layer, hoverDelayMs, signal }
   const showTerm = (term: FoundTerm, pinned: boolean, hit?: HitTiming): void => {
     const showStart = performance.now();
     hovered = term.range;
-    layer.setActive(term.range);
+    marker.show(liveRange(term.range));
     void tooltip.show({ entryId: term.entry.id, range: liveRange(term.range), context: term.block.text }, pinned).then(() => {
       if (hit && tooltip.visible) recordHoverTiming(hit, showStart, performance.now());
     });

@@ -16,6 +16,7 @@ import { EntryCache } from './entry-cache';
 import { hasChineseText } from './has-chinese';
 import { HighlightLayer, highlightApiAvailable } from './highlight-layer';
 import { installHover } from './hover';
+import { ActiveTermMarker } from './tooltip/active-marker';
 import { watchPage } from './page-watcher';
 import { liveRange } from './ranges';
 import { PageOutline } from './page-outline';
@@ -58,6 +59,7 @@ export class PageSession {
   private matcher: TermMatcher | null = null;
   readonly outline = new PageOutline(() => this.layer);
   readonly reader: ReaderSession;
+  private readonly marker: ActiveTermMarker;
   private focusIndex = -1;
   private onPageIds = new Set<string>();
   /** Aborts what one annotation run installed (page watcher); replaced on every start. */
@@ -69,11 +71,12 @@ export class PageSession {
     this.layer = highlightApiAvailable() ? new HighlightLayer() : null;
     this.cache = new EntryCache(options.fetchEntries);
     this.reader = new ReaderSession(options.uiRoot, options.uiHost, this.layer, options.signal);
+    this.marker = new ActiveTermMarker(options.uiRoot);
     this.tooltip = new Tooltip(options.uiRoot, {
       entries: (ids) => this.cache.get(ids),
       onPage: () => this.onPageIds,
       settings: () => this.settings,
-      onClose: () => this.layer?.setActive(null),
+      onClose: () => this.marker.hide(),
     });
   }
 
@@ -106,7 +109,7 @@ export class PageSession {
     this.hover ??= installHover({
       annotator: () => this.annotator,
       tooltip: this.tooltip,
-      layer: this.layer,
+      marker: this.marker,
       hoverDelayMs: () => this.settings.hoverDelayMs,
       signal: this.options.signal,
     });

@@ -146,6 +146,9 @@ export class Tooltip {
         this.card.style.top = `${y}px`;
       });
     };
-    this.stopAutoUpdate = autoUpdate(reference, this.card, update);
+    // Scrolling and resizing move the term; the observers for element resizes and layout shifts
+    // (a ResizeObserver and an IntersectionObserver set up on every show) cost most of a hover's
+    // work and follow changes a card that closes when the pointer leaves does not need to.
+    this.stopAutoUpdate = autoUpdate(reference, this.card, update, { elementResize: false, layoutShift: false });
   }
 }
