@@ -92,15 +92,20 @@ export async function measureFloor(page: Page, batches = 5): Promise<FloorResult
 }
 
 /** Counts of what a page is made of (to report what was measured). */
-export async function describePage(page: Page): Promise<{ elements: number; textChars: number; highlights: number }> {
-  return page.evaluate(() => {
-    let highlights = 0;
-    for (const [name, highlight] of CSS.highlights)
-      if (name.startsWith('policylens-') && name !== 'policylens-active') highlights += highlight.size;
+export async function describePage(
+  page: Page,
+): Promise<{ elements: number; textChars: number; highlights: number; registered: number }> {
+  return page.evaluate((measure) => {
+    let registered = 0;
+    for (const [name, highlight] of CSS.highlights) if (name.startsWith('policylens-')) registered += highlight.size;
+    // The terms the pass found; on long pages only those near the viewport are registered at a time.
+    const detail = (performance.getEntriesByName(measure)[0] as PerformanceMeasure | undefined)?.detail as
+      { terms: number } | undefined;
     return {
       elements: document.body.getElementsByTagName('*').length,
       textChars: document.body.textContent?.length ?? 0,
-      highlights,
+      highlights: detail?.terms ?? registered,
+      registered,
     };
-  });
+  }, ANNOTATE_MEASURE);
 }

@@ -117,7 +117,9 @@ export function formatReport(results: BenchResults): string {
     page.name,
     kb(page.htmlBytes),
     String(page.elements),
-    String(page.highlights),
+    page.registeredHighlights < page.highlights
+      ? `${page.highlights} (${page.registeredHighlights} reg.)`
+      : String(page.highlights),
     spread(page.floorMs),
     `${spread(page.policyLensMs)}${page.measured === 'policylens:check' ? ' [check]' : ''}`,
     ratio(page.ratioVsFloor),

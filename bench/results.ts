@@ -12,7 +12,10 @@ export interface PageResult {
   htmlBytes: number;
   elements: number;
   textChars: number;
+  /** Terms the annotation found and made ranges for. */
   highlights: number;
+  /** Of those, registered in CSS.highlights after the load (pages with many terms register those near the viewport). */
+  registeredHighlights: number;
   /** What the PolicyLens time is: the annotation, or (no Chinese) the language check. */
   measured: 'policylens:annotate' | 'policylens:check';
   /** The time compared below: the page clock's measure, or the trace's exact one for the µs-long check. */

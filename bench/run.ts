@@ -184,6 +184,7 @@ function pageResult(
     elements: withExtension.description.elements,
     textChars: withExtension.description.textChars,
     highlights: withExtension.description.highlights,
+    registeredHighlights: withExtension.description.registered,
     measured: page.hasChinese ? 'policylens:annotate' : 'policylens:check',
     policyLensMs,
     tracedPolicyLensMs,

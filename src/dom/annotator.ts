@@ -9,6 +9,7 @@ import type { MatchIndexEntry } from '../core/matcher/match-index';
 import { blockNodeSpan, isInsideSkipped, PageTextReader, type TextChunk } from './page-text';
 import { isValidRange, liveRange, staticRange } from './ranges';
 import type { HighlightLayer } from './highlight-layer';
+import { HighlightWindow, WINDOW_ABOVE_RANGES } from './highlight-window';
 import { yieldToPage } from './yield';
 
 /**
@@ -88,6 +89,10 @@ export class Annotator {
   private highlightCount = 0;
   /** Some terms were left unhighlighted because the page reached MAX_HIGHLIGHTS. */
   capped = false;
+  /** Set when the page holds more than WINDOW_ABOVE_RANGES terms: only those near the viewport are registered. */
+  private window: HighlightWindow<AnnotatedBlock> | null = null;
+  /** During the first pass blocks are only collected; whether to window is decided at its end. */
+  private collecting = false;
 
   constructor(
     private readonly matcher: TermMatcher,
@@ -107,14 +112,28 @@ export class Annotator {
     const start = performance.mark(`${ANNOTATE_MEASURE}:start`).startTime;
     this.layer.holdRegistration();
     this.workMs = 0;
+    this.collecting = true;
     const done = await this.read(root, generation);
+    this.collecting = false;
     if (!done) return;
     const releaseStart = performance.now();
+    if (this.highlightCount > WINDOW_ABOVE_RANGES) {
+      this.window = new HighlightWindow(this.layer, (block) => block.matches.map((match) => this.entries[match.entry]!.category));
+    }
+    for (const block of this.blocks) this.register(block);
     this.layer.releaseRegistration();
     this.workMs += performance.now() - releaseStart;
     performance.mark(`${ANNOTATE_MEASURE}:end`);
-    performance.measure(ANNOTATE_MEASURE, `${ANNOTATE_MEASURE}:start`, `${ANNOTATE_MEASURE}:end`);
+    // The detail says how many terms the page holds: with a window, fewer are registered at a time.
+    const detail = { terms: this.highlightCount, registered: this.layer.size, windowed: this.window !== null };
+    performance.measure(ANNOTATE_MEASURE, { start: `${ANNOTATE_MEASURE}:start`, end: `${ANNOTATE_MEASURE}:end`, detail });
     performance.measure(ANNOTATE_WORK_MEASURE, { start, duration: this.workMs });
+  }
+
+  /** Puts a block's ranges in its categories' highlights, or hands it to the window. */
+  private register(block: AnnotatedBlock): void {
+    if (this.window) this.window.track(block);
+    else block.matches.forEach((match, index) => this.layer.add(this.entries[match.entry]!.category, block.ranges[index]!));
   }
 
   /** Time spent in the slices of the current pass (ms). */
@@ -184,8 +203,8 @@ export class Annotator {
         match.end - nodeStarts[endNode]!,
       );
       annotated.ranges.push(range);
-      this.layer.add(this.entries[match.entry]!.category, range);
     }
+    if (!this.collecting) this.register(annotated);
     const siblings = this.byContainer.get(container);
     if (siblings) siblings.push(annotated);
     else this.byContainer.set(container, [annotated]);
@@ -193,7 +212,11 @@ export class Annotator {
   }
 
   private removeBlock(annotated: AnnotatedBlock): void {
-    annotated.matches.forEach((match, index) => this.layer.remove(this.entries[match.entry]!.category, annotated.ranges[index]!));
+    if (this.window) this.window.untrack(annotated);
+    else
+      annotated.matches.forEach((match, index) =>
+        this.layer.remove(this.entries[match.entry]!.category, annotated.ranges[index]!),
+      );
     const siblings = this.byContainer.get(annotated.container);
     if (siblings) {
       const remaining = siblings.filter((block) => block !== annotated);
@@ -236,6 +259,9 @@ export class Annotator {
   /** Removes every highlight and forgets the page (annotation switched off, or page left). */
   clear(): void {
     this.generation++;
+    this.window?.disconnect();
+    this.window = null;
+    this.collecting = false;
     this.layer.clear();
     this.blocks.clear();
     this.byContainer.clear();

@@ -1,0 +1,109 @@
+/**
+ * On pages with many terms, registers only the terms near the viewport.
+ *
+ * Why: Chromium rebuilds its markers for every range of every registered highlight whenever the
+ * document's DOM or style changes anywhere (the page's own ticker, an ad, our hover card). With the
+ * 10,000 terms of the benchmark's 1 MB article each such change cost 30–170 ms of PrePaint
+ * (devtools.timeline traces); with a few hundred registered it is a few ms. So above
+ * WINDOW_ABOVE_RANGES every block's ranges are still made (hover, keyboard navigation, counts and
+ * export use them), but a block's ranges are in its category's highlight only while its block
+ * element is within a screen of the viewport, as an IntersectionObserver reports.
+ */
+import type { Category } from '../core/glossary/schema';
+import type { HighlightLayer } from './highlight-layer';
+
+/** Pages with more highlighted terms than this register only those near the viewport. */
+export const WINDOW_ABOVE_RANGES = 2_000;
+
+/** What the window needs of an annotated block. */
+export interface WindowedBlock {
+  readonly container: Element;
+  readonly ranges: readonly StaticRange[];
+}
+
+export class HighlightWindow<Block extends WindowedBlock> {
+  private readonly blocksOf = new Map<Element, Set<Block>>();
+  private readonly live = new Set<Block>();
+  /** Blocks whose block element has no box (`display: contents`): never reported, always registered. */
+  private readonly boxless = new Set<Block>();
+  private readonly observer: IntersectionObserver;
+
+  constructor(
+    private readonly layer: HighlightLayer,
+    private readonly categoriesOf: (block: Block) => readonly Category[],
+  ) {
+    // One screen above and below: terms are registered before they scroll into view.
+    this.observer = new IntersectionObserver((entries) => this.update(entries), { rootMargin: '100% 0px' });
+  }
+
+  /** Starts tracking a block: registered now if its block element is near the viewport. */
+  track(block: Block): void {
+    const { container } = block;
+    let blocks = this.blocksOf.get(container);
+    if (!blocks) {
+      blocks = new Set();
+      this.blocksOf.set(container, blocks);
+      this.observer.observe(container);
+    }
+    blocks.add(block);
+    // The observer's first report comes a frame later; what is on screen now is registered now.
+    const nearness = nearViewport(container);
+    if (nearness !== 'far') this.register(block);
+    if (nearness === 'no box') this.boxless.add(block);
+  }
+
+  untrack(block: Block): void {
+    this.unregister(block);
+    this.boxless.delete(block);
+    const blocks = this.blocksOf.get(block.container);
+    if (!blocks) return;
+    blocks.delete(block);
+    if (blocks.size === 0) {
+      this.blocksOf.delete(block.container);
+      this.observer.unobserve(block.container);
+    }
+  }
+
+  /** How many ranges are registered now. */
+  get registeredRanges(): number {
+    let count = 0;
+    for (const block of this.live) count += block.ranges.length;
+    return count;
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+    this.blocksOf.clear();
+    this.live.clear();
+    this.boxless.clear();
+  }
+
+  private update(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      for (const block of this.blocksOf.get(entry.target) ?? []) {
+        if (entry.isIntersecting) this.register(block);
+        else if (!this.boxless.has(block)) this.unregister(block);
+      }
+    }
+  }
+
+  private register(block: Block): void {
+    if (this.live.has(block)) return;
+    this.live.add(block);
+    const categories = this.categoriesOf(block);
+    block.ranges.forEach((range, index) => this.layer.add(categories[index]!, range));
+  }
+
+  private unregister(block: Block): void {
+    if (!this.live.delete(block)) return;
+    const categories = this.categoriesOf(block);
+    block.ranges.forEach((range, index) => this.layer.remove(categories[index]!, range));
+  }
+}
+
+/** Whether an element is within a screen of the viewport, far from it, or has no box to tell. */
+function nearViewport(element: Element): 'near' | 'far' | 'no box' {
+  const rects = element.getClientRects();
+  if (rects.length === 0) return 'no box';
+  return rects[rects.length - 1]!.bottom >= -innerHeight && rects[0]!.top <= 2 * innerHeight ? 'near' : 'far';
+}
