@@ -112,8 +112,12 @@ describe('extreme pages', () => {
       // Above WINDOW_ABOVE_RANGES only the terms near the viewport are registered (src/dom/highlight-window.ts).
       expect(detail.windowed).toBe(highlights > WINDOW_ABOVE_RANGES);
       const registered = await registeredCount(page);
-      if (detail.windowed) (expect(registered).toBeGreaterThan(0), expect(registered).toBeLessThan(WINDOW_ABOVE_RANGES));
-      else expect(registered).toBe(highlights);
+      if (detail.windowed) {
+        expect(registered).toBeGreaterThan(0);
+        expect(registered).toBeLessThan(WINDOW_ABOVE_RANGES);
+      } else {
+        expect(registered).toBe(highlights);
+      }
       expect(errors).toEqual([]);
 
       const popup = await browser.openPopup(page);
