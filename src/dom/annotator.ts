@@ -117,10 +117,8 @@ export class Annotator {
     this.collecting = false;
     if (!done) return;
     const releaseStart = performance.now();
-    if (this.highlightCount > WINDOW_ABOVE_RANGES) {
-      this.window = new HighlightWindow(this.layer, (block) => block.matches.map((match) => this.entries[match.entry]!.category));
-    }
-    for (const block of this.blocks) this.register(block);
+    // Without a window, everything found is registered now, at once (one rebuild of the markers).
+    if (!this.window) for (const block of this.blocks) this.register(block);
     this.layer.releaseRegistration();
     this.workMs += performance.now() - releaseStart;
     performance.mark(`${ANNOTATE_MEASURE}:end`);
@@ -134,6 +132,20 @@ export class Annotator {
   private register(block: AnnotatedBlock): void {
     if (this.window) this.window.track(block);
     else block.matches.forEach((match, index) => this.layer.add(this.entries[match.entry]!.category, block.ranges[index]!));
+  }
+
+  /**
+   * From now on only terms near the viewport are registered: the page holds more than
+   * WINDOW_ABOVE_RANGES. Blocks found so far move to the window; later ones are handed to it as
+   * they are found, so observing them is spread over the pass's slices.
+   */
+  private startWindow(): void {
+    this.window = new HighlightWindow(this.layer, (block) => block.matches.map((match) => this.entries[match.entry]!.category));
+    for (const block of this.blocks) {
+      if (!this.collecting)
+        block.matches.forEach((match, index) => this.layer.remove(this.entries[match.entry]!.category, block.ranges[index]!));
+      this.window.track(block);
+    }
   }
 
   /** Time spent in the slices of the current pass (ms). */
@@ -204,7 +216,9 @@ export class Annotator {
       );
       annotated.ranges.push(range);
     }
-    if (!this.collecting) this.register(annotated);
+    if (!this.window && this.highlightCount > WINDOW_ABOVE_RANGES) this.startWindow();
+    if (this.window) this.window.track(annotated);
+    else if (!this.collecting) this.register(annotated);
     const siblings = this.byContainer.get(container);
     if (siblings) siblings.push(annotated);
     else this.byContainer.set(container, [annotated]);

@@ -36,7 +36,11 @@ export class HighlightWindow<Block extends WindowedBlock> {
     this.observer = new IntersectionObserver((entries) => this.update(entries), { rootMargin: '100% 0px' });
   }
 
-  /** Starts tracking a block: registered now if its block element is near the viewport. */
+  /**
+   * Starts tracking a block: the observer reports its block element at the next rendering update,
+   * and it is registered then if it is near the viewport. (Asking for its position now would force
+   * a layout, on a long page still being laid out a long one, inside our task.)
+   */
   track(block: Block): void {
     const { container } = block;
     let blocks = this.blocksOf.get(container);
@@ -44,12 +48,11 @@ export class HighlightWindow<Block extends WindowedBlock> {
       blocks = new Set();
       this.blocksOf.set(container, blocks);
       this.observer.observe(container);
+    } else if (this.boxless.has(blocks.values().next().value!)) {
+      this.boxless.add(block);
+      this.register(block);
     }
     blocks.add(block);
-    // The observer's first report comes a frame later; what is on screen now is registered now.
-    const nearness = nearViewport(container);
-    if (nearness !== 'far') this.register(block);
-    if (nearness === 'no box') this.boxless.add(block);
   }
 
   untrack(block: Block): void {
@@ -80,9 +83,16 @@ export class HighlightWindow<Block extends WindowedBlock> {
 
   private update(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
-      for (const block of this.blocksOf.get(entry.target) ?? []) {
-        if (entry.isIntersecting) this.register(block);
-        else if (!this.boxless.has(block)) this.unregister(block);
+      const blocks = this.blocksOf.get(entry.target);
+      if (!blocks) continue;
+      // A block element without a box (`display: contents`) is never reported as intersecting:
+      // its terms stay registered.
+      const boxless =
+        !entry.isIntersecting && entry.boundingClientRect.height === 0 && entry.target.getClientRects().length === 0;
+      for (const block of blocks) {
+        if (boxless) this.boxless.add(block);
+        if (entry.isIntersecting || boxless) this.register(block);
+        else this.unregister(block);
       }
     }
   }
@@ -99,11 +109,4 @@ export class HighlightWindow<Block extends WindowedBlock> {
     const categories = this.categoriesOf(block);
     block.ranges.forEach((range, index) => this.layer.remove(categories[index]!, range));
   }
-}
-
-/** Whether an element is within a screen of the viewport, far from it, or has no box to tell. */
-function nearViewport(element: Element): 'near' | 'far' | 'no box' {
-  const rects = element.getClientRects();
-  if (rects.length === 0) return 'no box';
-  return rects[rects.length - 1]!.bottom >= -innerHeight && rects[0]!.top <= 2 * innerHeight ? 'near' : 'far';
 }

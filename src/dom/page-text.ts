@@ -191,7 +191,7 @@ export const MAX_BLOCK_NODES = 2_048;
 
 /** A chunk ends at the first block end after this much text, or after this many text nodes visited. */
 const CHUNK_CHARS = 16_384;
-const CHUNK_NODES = 2_048;
+const CHUNK_NODES = 1_024;
 
 /**
  * Consecutive blocks read in one go: their text as one string, each block closed by the matcher's
