@@ -155,7 +155,8 @@ export class Annotator {
   private async read(root: Node, generation: number): Promise<boolean> {
     const reader = new PageTextReader(root, { exclude: this.exclude });
     let sliceStart = performance.now();
-    for (let chunk = reader.next(); chunk; chunk = reader.next()) {
+    // A chunk stops reading at about half a slice, leaving the rest for matching and ranges.
+    for (let chunk = reader.next(sliceStart + SLICE_MS / 2); chunk; chunk = reader.next(sliceStart + SLICE_MS / 2)) {
       if (chunk.blockEnd.length > 0) this.addChunk(chunk);
       if (this.capped) break;
       const now = performance.now();

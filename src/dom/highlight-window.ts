@@ -15,6 +15,13 @@ import type { HighlightLayer } from './highlight-layer';
 /** Pages with more highlighted terms than this register only those near the viewport. */
 export const WINDOW_ABOVE_RANGES = 2_000;
 
+/**
+ * Block elements handed to the observer per task. Its first report on each new target is built in
+ * one go at the next rendering update: 10,000 targets at once made a 30 ms task. (A task of its own,
+ * not an animation-frame callback, which would run inside the page's rendering task.)
+ */
+const OBSERVE_PER_TASK = 500;
+
 /** What the window needs of an annotated block. */
 export interface WindowedBlock {
   readonly container: Element;
@@ -27,6 +34,9 @@ export class HighlightWindow<Block extends WindowedBlock> {
   /** Blocks whose block element has no box (`display: contents`): never reported, always registered. */
   private readonly boxless = new Set<Block>();
   private readonly observer: IntersectionObserver;
+  /** Block elements waiting to be observed (OBSERVE_PER_TASK a task). */
+  private readonly toObserve = new Set<Element>();
+  private timer: number | undefined;
 
   constructor(
     private readonly layer: HighlightLayer,
@@ -47,7 +57,8 @@ export class HighlightWindow<Block extends WindowedBlock> {
     if (!blocks) {
       blocks = new Set();
       this.blocksOf.set(container, blocks);
-      this.observer.observe(container);
+      this.toObserve.add(container);
+      this.timer ??= window.setTimeout(() => this.observeSome());
     } else if (this.boxless.has(blocks.values().next().value!)) {
       this.boxless.add(block);
       this.register(block);
@@ -63,8 +74,21 @@ export class HighlightWindow<Block extends WindowedBlock> {
     blocks.delete(block);
     if (blocks.size === 0) {
       this.blocksOf.delete(block.container);
+      this.toObserve.delete(block.container);
       this.observer.unobserve(block.container);
     }
+  }
+
+  private observeSome(): void {
+    this.timer = undefined;
+    let count = 0;
+    for (const container of this.toObserve) {
+      if (count++ === OBSERVE_PER_TASK) break;
+      this.toObserve.delete(container);
+      this.observer.observe(container);
+    }
+    // The next batch after the next rendering update has reported this one.
+    if (this.toObserve.size > 0) this.timer = window.setTimeout(() => this.observeSome(), 16);
   }
 
   /** How many ranges are registered now. */
@@ -76,6 +100,9 @@ export class HighlightWindow<Block extends WindowedBlock> {
 
   disconnect(): void {
     this.observer.disconnect();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.toObserve.clear();
     this.blocksOf.clear();
     this.live.clear();
     this.boxless.clear();

@@ -253,11 +253,15 @@ export class PageTextReader {
     this.startNextRoot();
   }
 
-  /** The next chunk (possibly holding no block, when it only stepped past skipped content), or null at the end. */
-  next(): TextChunk | null {
+  /**
+   * The next chunk (possibly holding no block, when it only stepped past skipped content), or null
+   * at the end. It ends at the first block boundary past its size, or past `deadline` (a
+   * performance.now() time): on a cold start the same nodes take several times longer.
+   */
+  next(deadline = Infinity): TextChunk | null {
     const chunk: TextChunk = { text: '', nodes: [], nodeStarts: [], blockFirstNode: [], blockEnd: [], blockContainer: [] };
     if (this.textWalker) {
-      chunk.text = this.readText(this.textWalker, chunk);
+      chunk.text = this.readText(this.textWalker, chunk, deadline);
       if (!this.textWalker) this.hostWalker = this.hostSearch();
     } else if (this.hostWalker) {
       this.searchShadowHosts(this.hostWalker);
@@ -273,7 +277,7 @@ export class PageTextReader {
    * over its variables: this is the hottest loop of a page load, and captured variables would live
    * in a heap context instead of registers.
    */
-  private readText(walker: TreeWalker, chunk: TextChunk): string {
+  private readText(walker: TreeWalker, chunk: TextChunk, deadline: number): string {
     const { nodes, nodeStarts, blockFirstNode, blockEnd, blockContainer } = chunk;
     const parts: string[] = [];
     let length = 0;
@@ -285,15 +289,17 @@ export class PageTextReader {
     let lastContainer: Element | null = null;
     let node = this.pending ?? (walker.nextNode() as Text | null);
     this.pending = null;
+    let full = false;
     for (; node; node = walker.nextNode() as Text | null) {
       visited++;
+      if ((visited & 127) === 0 && performance.now() > deadline) full = true;
       const data = node.data;
       let container: Element | null = open;
       // Blank text inside an open block stays in it (it may sit between two halves of a term) and
       // needs no classification, as folding drops it anyway; blank text between blocks is left out.
       if (open === null || !isBlank(data)) {
         if (open === null && isBlank(data)) {
-          if (visited >= CHUNK_NODES * 4) break;
+          if (visited >= CHUNK_NODES * 4 || full) break;
           continue;
         }
         const parent = node.parentNode;
@@ -303,7 +309,7 @@ export class PageTextReader {
         }
         container = lastContainer;
         if (container === null) {
-          if (open === null && visited >= CHUNK_NODES * 4) break;
+          if (open === null && (visited >= CHUNK_NODES * 4 || full)) break;
           continue;
         }
       }
@@ -317,7 +323,7 @@ export class PageTextReader {
         open = null;
       }
       if (open === null) {
-        if (length >= CHUNK_CHARS || visited >= CHUNK_NODES) {
+        if (length >= CHUNK_CHARS || visited >= CHUNK_NODES || full) {
           this.pending = node;
           break;
         }

@@ -1,0 +1,142 @@
+/**
+ * The page reader (src/dom/page-text.ts) against a plain recursive reference, on random DOM trees in
+ * real Chromium: the same blocks, with the same block elements and the same reading text. Trees
+ * large enough to span several chunks exercise where the reader stops and resumes.
+ */
+import { build } from 'esbuild';
+import fc from 'fast-check';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { launchBrowser, ROOT, startServer, type ExtensionBrowser, type FixtureServer } from './harness';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'src/dom/page-text.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'PageText',
+    target: 'chrome120',
+  });
+  server = await startServer({
+    '/blank.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><title>t</title><body></body>' },
+  });
+  browser = await launchBrowser({ withExtension: false });
+  page = await browser.context.newPage();
+  await page.goto(server.url('/blank.html'));
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const BLOCKS = ['p', 'div', 'li', 'h2', 'section', 'blockquote'];
+const INLINES = ['b', 'span', 'a', 'em', 'font'];
+const SKIPPED = ['script', 'textarea', 'code', 'style'];
+const TEXT = fc
+  .array(fc.constantFrom('六', '稳', '保', 'a', ' ', '\n', '\u3000'), { minLength: 1, maxLength: 6 })
+  .map((chars) => chars.join(''));
+
+interface Tree {
+  tag: string;
+  attribute: '' | ' hidden' | ' contenteditable="true"' | ' contenteditable="false"';
+  children: Array<Tree | string>;
+}
+
+const tree: fc.Arbitrary<Tree> = fc.letrec<{ node: Tree }>((tie) => ({
+  node: fc.record({
+    tag: fc.constantFrom(...BLOCKS, ...BLOCKS, ...INLINES, ...INLINES, ...INLINES, ...SKIPPED, 'br'),
+    attribute: fc.constantFrom(
+      '' as const,
+      '' as const,
+      '' as const,
+      '' as const,
+      ' hidden' as const,
+      ' contenteditable="true"' as const,
+      ' contenteditable="false"' as const,
+    ),
+    children: fc.array(fc.oneof({ depthSize: 'small', withCrossShrink: true }, TEXT, tie('node')), { maxLength: 4 }),
+  }),
+})).node;
+
+let nextId = 0;
+function html(node: Tree | string): string {
+  if (typeof node === 'string') return node.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  if (node.tag === 'br') return '<br>';
+  return `<${node.tag} data-id="${nextId++}"${node.attribute}>${node.children.map(html).join('')}</${node.tag}>`;
+}
+
+/** Blocks as (block element's id, reading text without white space): what matching sees. */
+type Blocks = Array<[string, string]>;
+
+async function readerAndReference(body: string): Promise<{ reader: Blocks; reference: Blocks }> {
+  return page.evaluate((markup) => {
+    document.body.innerHTML = markup;
+    const id = (element: Element): string => element.getAttribute('data-id') ?? element.localName;
+    const squeeze = (text: string): string => text.replace(/[\s\u3000]/g, '');
+    const reader = (
+      window as unknown as { PageText: { collectBlocks: (root: Node) => Array<{ text: string; container: Element }> } }
+    ).PageText.collectBlocks(document.body).map((block): [string, string] => [id(block.container), squeeze(block.text)]);
+
+    // The reference: a recursive walk; a block is a run of non-blank text under the same block
+    // element (white space joins the run it falls in), skipped subtrees are left out.
+    const blockTags = new Set(['p', 'div', 'li', 'h2', 'section', 'blockquote', 'body', 'br']);
+    const skippedTags = new Set(['script', 'textarea', 'code', 'style']);
+    const skipped = (element: Element): boolean =>
+      skippedTags.has(element.localName) ||
+      element.hasAttribute('hidden') ||
+      (element.getAttribute('contenteditable') !== null && element.getAttribute('contenteditable') !== 'false');
+    const reference: Array<[string, string]> = [];
+    let open: { container: Element; text: string } | null = null;
+    const visit = (node: Node, container: Element): void => {
+      for (const child of node.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) {
+          const data = (child as Text).data;
+          if (squeeze(data) === '') continue;
+          if (!open || open.container !== container) {
+            if (open) reference.push([id(open.container), squeeze(open.text)]);
+            open = { container, text: '' };
+          }
+          open.text += data;
+        } else if (child.nodeType === Node.ELEMENT_NODE) {
+          const element = child as Element;
+          if (!skipped(element)) visit(element, blockTags.has(element.localName) ? element : container);
+        }
+      }
+    };
+    visit(document.body, document.body);
+    if (open) reference.push([id((open as { container: Element }).container), squeeze((open as { text: string }).text)]);
+    return { reader, reference: reference.filter(([, text]) => text !== '') };
+  }, body);
+}
+
+describe('reading the page', () => {
+  it('finds the same blocks as a plain recursive walk, on random trees', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(tree, { maxLength: 6 }), async (forest) => {
+        nextId = 0;
+        const { reader, reference } = await readerAndReference(forest.map(html).join(''));
+        expect(reader).toEqual(reference);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('finds the same blocks on trees of thousands of text nodes, read in several chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(tree, { minLength: 800, maxLength: 1500 }), async (forest) => {
+        nextId = 0;
+        const { reader, reference } = await readerAndReference(forest.map(html).join(''));
+        expect(reader).toEqual(reference);
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
