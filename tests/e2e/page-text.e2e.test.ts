@@ -78,7 +78,9 @@ type Blocks = Array<[string, string]>;
 
 async function readerAndReference(body: string): Promise<{ reader: Blocks; reference: Blocks }> {
   return page.evaluate((markup) => {
-    document.body.innerHTML = markup;
+    // Parsed inert (scripts do not run), then moved into the page.
+    const parsed = new DOMParser().parseFromString(`<!doctype html><body>${markup}`, 'text/html');
+    document.body.replaceChildren(...parsed.body.childNodes);
     const id = (element: Element): string => element.getAttribute('data-id') ?? element.localName;
     const squeeze = (text: string): string => text.replace(/[\s\u3000]/g, '');
     const reader = (
