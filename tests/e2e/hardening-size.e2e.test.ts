@@ -183,11 +183,32 @@ describe('a page with 10,000 terms', () => {
         const trace = await tracer.stop();
         return trace.tasks.reduce((max, task) => Math.max(max, task.duration), 0);
       };
+      // The least of three, so a stall of the shared machine does not decide.
+      const leastOfThree = async (): Promise<number> =>
+        Math.min(await longestTaskAfterAChange(), await longestTaskAfterAChange(), await longestTaskAfterAChange());
+      // Scrolling too: the window's observer watches only a few elements (each group's ends).
+      const busyWhileScrolling = async (): Promise<number> => {
+        const tracer = await startTrace(page);
+        for (const step of [...Array<number>(10).fill(400), ...Array<number>(10).fill(-400)]) {
+          await page.mouse.wheel(0, step);
+          await page.waitForTimeout(40);
+        }
+        const trace = await tracer.stop();
+        return trace.tasks.reduce((sum, task) => sum + task.duration, 0);
+      };
       await page.mouse.move(2, 2);
-      const annotated = await longestTaskAfterAChange();
+      await page.waitForTimeout(600); // the card closes
+      const annotated = await leastOfThree();
+      const scrollingAnnotated = await busyWhileScrolling();
       await browser.runCommand(page, 'toggle-annotation');
       await expect.poll(() => registeredCount(page)).toBe(0);
-      const plain = await longestTaskAfterAChange();
+      const plain = await leastOfThree();
+      const scrollingPlain = await busyWhileScrolling();
+      console.log(
+        `10,000 terms: main thread busy over 20 scroll steps ${scrollingAnnotated.toFixed(0)} ms (annotation off: ${scrollingPlain.toFixed(0)} ms)`,
+      );
+      // Observing every block element instead cost about 15 ms of intersection work per step here.
+      expect(scrollingAnnotated).toBeLessThan(scrollingPlain * 2 + 150);
       console.log(
         `10,000 terms: longest task after a change to the page ${annotated.toFixed(1)} ms (annotation off: ${plain.toFixed(1)} ms)`,
       );
