@@ -1,8 +1,9 @@
 /**
- * Reads the page's reading text in one TreeWalker pass, as blocks: each block is the flat text of
- * one run of inline content (a paragraph, a list item, a table cell …) with a table mapping offsets
- * back to text nodes. Terms split across inline elements (六<b>稳</b>, <font>, links) are found
- * because matching runs on the flat text; terms never join across blocks.
+ * Reads the page's reading text with one TreeWalker over text nodes, chunk by chunk, as blocks:
+ * each block is the flat text of one run of text under the same block element (a paragraph, a list
+ * item, a table cell …) with a table mapping offsets back to text nodes. Terms split across inline
+ * elements (六<b>稳</b>, <font>, links) are found because matching runs on the flat text; terms never
+ * join across blocks. `PageTextReader` gives chunks (the annotator); `readBlocks` gives blocks.
  */
 
 import { SEGMENT_BREAK } from '../core/matcher/matcher';
