@@ -14,7 +14,10 @@
  * 15 ms of intersection work per scrolled frame on the article (5,000 targets); a few hundred cost
  * next to nothing. A group is near when one of its ends is, or when the viewport lies between them
  * (its first block above, its last below): consecutive blocks of a page's flow span the space
- * between their first and last.
+ * between their first and last. The observer reports an element only when it enters or leaves the
+ * (extended) viewport, not when a jump (an anchor, End, scrollIntoView) moves it from below to above
+ * without crossing: so after each scrolled frame the ends outside are placed again by their
+ * rectangles (two reads per group).
  */
 import type { Category } from '../core/glossary/schema';
 import type { HighlightLayer } from './highlight-layer';
@@ -52,6 +55,13 @@ export class HighlightWindow<Block extends WindowedBlock> {
   private readonly sides = new Map<Element, Side>();
   private open: Group<Block> | null = null;
   private timer: number | undefined;
+  private scrollFrame: number | undefined;
+  private readonly onScroll = (): void => {
+    this.scrollFrame ??= requestAnimationFrame(() => {
+      this.scrollFrame = undefined;
+      this.placeEndsOutside();
+    });
+  };
 
   constructor(
     private readonly layer: HighlightLayer,
@@ -59,6 +69,8 @@ export class HighlightWindow<Block extends WindowedBlock> {
   ) {
     // One screen above and below: terms are registered before they scroll into view.
     this.observer = new IntersectionObserver((entries) => this.update(entries), { rootMargin: '100% 0px' });
+    // Capture: a scroll of any scrolling box may move blocks, and scroll events do not bubble.
+    addEventListener('scroll', this.onScroll, { capture: true, passive: true });
   }
 
   /**
@@ -100,6 +112,9 @@ export class HighlightWindow<Block extends WindowedBlock> {
 
   disconnect(): void {
     this.observer.disconnect();
+    removeEventListener('scroll', this.onScroll, { capture: true });
+    if (this.scrollFrame !== undefined) cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = undefined;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.open = null;
@@ -150,6 +165,28 @@ export class HighlightWindow<Block extends WindowedBlock> {
     for (const entry of entries) {
       this.sides.set(entry.target, sideOf(entry));
       for (const group of this.ends.get(entry.target) ?? []) changed.add(group);
+    }
+    for (const group of changed) this.refresh(group);
+  }
+
+  /** Places the observed ends not inside the extended viewport as above or below it, by their rectangles. */
+  private placeEndsOutside(): void {
+    const top = -innerHeight;
+    const bottom = 2 * innerHeight;
+    // All rectangles first, then the changes: registering changes highlights, and a rectangle read
+    // after that would lay the page out again.
+    const moved: Array<[Element, Side]> = [];
+    for (const element of this.ends.keys()) {
+      const known = this.sides.get(element);
+      if (known === 'in') continue;
+      const rect = element.getBoundingClientRect();
+      const side: Side = rect.bottom <= top ? 'above' : rect.top >= bottom ? 'below' : 'in';
+      if (side !== known) moved.push([element, side]);
+    }
+    const changed = new Set<Group<Block>>();
+    for (const [element, side] of moved) {
+      this.sides.set(element, side);
+      for (const group of this.ends.get(element) ?? []) changed.add(group);
     }
     for (const group of changed) this.refresh(group);
   }

@@ -40,6 +40,18 @@ export function manyNodesPage(count: number): string {
   return page('多节点页', parts.join('\n'));
 }
 
+/**
+ * `count` tall paragraphs (`heightPx` each) of one term: a group of the highlight window's blocks
+ * spans many screens, so the viewport can lie between a group's first and last block.
+ */
+export function tallParagraphsPage(count: number, heightPx: number): string {
+  const parts: string[] = [];
+  for (let index = 0; index < count; index++) {
+    parts.push(`<p id="p${index}" style="height:${heightPx}px;margin:0">${index}：${sentence(index)}</p>`);
+  }
+  return page('高段落页', parts.join('\n'));
+}
+
 /** Nesting `depth` deep, built by script (the HTML parser flattens trees deeper than 512). */
 export function deepPage(depth: number): string {
   return page(

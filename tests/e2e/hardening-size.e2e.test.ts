@@ -8,7 +8,7 @@ import { WINDOW_ABOVE_RANGES } from '../../src/dom/highlight-window';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, readTooltip, startServer, waitForAnnotation, type ExtensionBrowser, type FixtureServer } from './harness';
-import { bigTablePage, bigTextPage, churnPage, deepPage, manyNodesPage } from './hardening-pages';
+import { bigTablePage, bigTextPage, churnPage, deepPage, manyNodesPage, tallParagraphsPage } from './hardening-pages';
 import { startTrace } from './trace';
 
 let server: FixtureServer;
@@ -23,6 +23,7 @@ beforeAll(async () => {
     '/deep.html': { type: html, body: deepPage(2_000) },
     '/table.html': { type: html, body: bigTablePage(50_000) },
     '/churn.html': { type: html, body: churnPage(10) },
+    '/tall.html': { type: html, body: tallParagraphsPage(3_000, 500) },
   });
   browser = await launchBrowser();
 });
@@ -215,6 +216,32 @@ describe('a page with 10,000 terms', () => {
       // Without the window, 10,000 registered ranges add 50–80 ms to such a change here.
       expect(annotated).toBeLessThan(plain * 1.5 + 25);
       expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+describe('a page of 3,000 tall paragraphs', () => {
+  it(
+    'registers the terms on screen when the viewport lies inside a group of blocks, far from its ends',
+    { timeout: 60_000 },
+    async () => {
+      const page = await browser.context.newPage();
+      await page.goto(server.url('/tall.html'));
+      await waitForAnnotation(page);
+      const registeredIn = (id: string) =>
+        page.evaluate((id) => {
+          const paragraph = document.getElementById(id)!;
+          return [...CSS.highlights]
+            .filter(([name]) => name.startsWith('policylens-'))
+            .flatMap(([, highlight]) => [...highlight] as AbstractRange[])
+            .filter((range) => paragraph.contains(range.startContainer)).length;
+        }, id);
+      // Paragraph 1,616 is the middle of a group of 32 (blocks 1,600–1,631): its ends are 8,000 px away.
+      await page.evaluate(() => document.getElementById('p1616')!.scrollIntoView());
+      await expect.poll(() => registeredIn('p1616'), { timeout: 5_000 }).toBeGreaterThan(0);
+      expect(await registeredIn('p100')).toBe(0);
+      expect(await registeredCount(page)).toBeLessThan(WINDOW_ABOVE_RANGES);
       await page.close();
     },
   );
