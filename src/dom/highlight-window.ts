@@ -16,7 +16,7 @@
  * (its first block above, its last below): consecutive blocks of a page's flow span the space
  * between their first and last. The observer reports an element only when it enters or leaves the
  * (extended) viewport, not when a jump (an anchor, End, scrollIntoView) moves it from below to above
- * without crossing: so after each scrolled frame the ends outside are placed again by their
+ * without crossing: so once scrolling settles, the ends outside are placed again by their
  * rectangles (two reads per group).
  */
 import type { Category } from '../core/glossary/schema';
@@ -27,6 +27,9 @@ export const WINDOW_ABOVE_RANGES = 2_000;
 
 /** Blocks per group (see above). */
 const GROUP_SIZE = 32;
+
+/** Quiet time after the last scroll event before group ends are placed by their rectangles. */
+const SCROLL_SETTLE_MS = 100;
 
 /** What the window needs of an annotated block. */
 export interface WindowedBlock {
@@ -55,12 +58,15 @@ export class HighlightWindow<Block extends WindowedBlock> {
   private readonly sides = new Map<Element, Side>();
   private open: Group<Block> | null = null;
   private timer: number | undefined;
-  private scrollFrame: number | undefined;
+  private settleTimer: number | undefined;
+  /**
+   * Once scrolling settles: while it goes on smoothly, ends pass through the viewport and the
+   * observer reports them; reading rectangles every frame instead cost a style update of the whole
+   * page per frame on the largest pages.
+   */
   private readonly onScroll = (): void => {
-    this.scrollFrame ??= requestAnimationFrame(() => {
-      this.scrollFrame = undefined;
-      this.placeEndsOutside();
-    });
+    clearTimeout(this.settleTimer);
+    this.settleTimer = window.setTimeout(() => this.placeEndsOutside(), SCROLL_SETTLE_MS);
   };
 
   constructor(
@@ -113,8 +119,7 @@ export class HighlightWindow<Block extends WindowedBlock> {
   disconnect(): void {
     this.observer.disconnect();
     removeEventListener('scroll', this.onScroll, { capture: true });
-    if (this.scrollFrame !== undefined) cancelAnimationFrame(this.scrollFrame);
-    this.scrollFrame = undefined;
+    clearTimeout(this.settleTimer);
     clearTimeout(this.timer);
     this.timer = undefined;
     this.open = null;
