@@ -14,12 +14,18 @@ import { yieldToPage } from './yield';
 
 /**
  * A block with highlighted terms: its block element, its matches (offsets in the text it was read
- * in) and their ranges. It keeps no text nodes: on an element-heavy page, holding every node of
- * every matched block kept hundreds of thousands of wrappers alive through each garbage collection.
- * The ranges point into the page; a caret position is placed among them by comparing points.
+ * in) and their ranges. It keeps no text nodes beyond its terms' ends: on an element-heavy page,
+ * holding every node of every matched block kept hundreds of thousands of wrappers alive through
+ * each garbage collection. A caret position is placed among its ranges by comparing points.
+ *
+ * Ranges are made when first asked for: on a page with a highlight window most blocks are never
+ * near the viewport, and a StaticRange costs about 1 µs, a fifth of the annotation's work on the
+ * benchmark's article. Until then each term is kept as its two boundary points.
  */
 export class AnnotatedBlock {
-  readonly ranges: StaticRange[] = [];
+  /** Each term's boundary points (start node, start offset, end node, end offset), until its ranges are made. */
+  private points: Array<Text | number> | null = [];
+  private made: StaticRange[] | null = null;
 
   constructor(
     readonly container: Element,
@@ -30,18 +36,46 @@ export class AnnotatedBlock {
     readonly matches: TermMatch[],
   ) {}
 
+  addTerm(startNode: Text, startOffset: number, endNode: Text, endOffset: number): void {
+    this.points!.push(startNode, startOffset, endNode, endOffset);
+  }
+
+  get ranges(): readonly StaticRange[] {
+    if (!this.made) {
+      const points = this.points!;
+      this.made = [];
+      for (let i = 0; i < points.length; i += 4) {
+        this.made.push(staticRange(points[i] as Text, points[i + 1] as number, points[i + 2] as Text, points[i + 3] as number));
+      }
+      this.points = null;
+    }
+    return this.made;
+  }
+
+  /** Whether its ranges exist (only then can they be registered). */
+  get hasRanges(): boolean {
+    return this.made !== null;
+  }
+
   /** The block's text (the tooltip reads it to tell senses apart). */
   get text(): string {
     return this.source.slice(this.start, this.end);
   }
 
-  get firstRange(): StaticRange {
-    return this.ranges[0]!;
+  get firstTextNode(): Node {
+    return this.made ? this.made[0]!.startContainer : (this.points![0] as Text);
   }
 
   /** Whether text it highlights left the page or changed length under it. */
   isDetached(): boolean {
-    return !this.container.isConnected || this.ranges.some((range) => !isValidRange(range));
+    if (!this.container.isConnected) return true;
+    if (this.made) return this.made.some((range) => !isValidRange(range));
+    const points = this.points!;
+    for (let i = 0; i < points.length; i += 2) {
+      const node = points[i] as Text;
+      if (!node.isConnected || (points[i + 1] as number) > node.length) return true;
+    }
+    return false;
   }
 }
 
@@ -142,7 +176,7 @@ export class Annotator {
   private startWindow(): void {
     this.window = new HighlightWindow(this.layer, (block) => block.matches.map((match) => this.entries[match.entry]!.category));
     for (const block of this.blocks) {
-      if (!this.collecting)
+      if (!this.collecting && block.hasRanges)
         block.matches.forEach((match, index) => this.layer.remove(this.entries[match.entry]!.category, block.ranges[index]!));
       this.window.track(block);
     }
@@ -209,13 +243,12 @@ export class Annotator {
       const startNode = node;
       let endNode = node;
       while (endNode + 1 < end && nodeStarts[endNode + 1]! < match.end) endNode++;
-      const range = staticRange(
+      annotated.addTerm(
         nodes[startNode]!,
         match.start - nodeStarts[startNode]!,
         nodes[endNode]!,
         match.end - nodeStarts[endNode]!,
       );
-      annotated.ranges.push(range);
     }
     if (!this.window && this.highlightCount > WINDOW_ABOVE_RANGES) this.startWindow();
     if (this.window) this.window.track(annotated);
@@ -228,7 +261,7 @@ export class Annotator {
 
   private removeBlock(annotated: AnnotatedBlock): void {
     if (this.window) this.window.untrack(annotated);
-    else
+    else if (annotated.hasRanges)
       annotated.matches.forEach((match, index) =>
         this.layer.remove(this.entries[match.entry]!.category, annotated.ranges[index]!),
       );
@@ -336,7 +369,7 @@ export class Annotator {
 
 /** Blocks never overlap, so ordering them by their first term orders every term. */
 function byDocumentOrder(a: AnnotatedBlock, b: AnnotatedBlock): number {
-  const position = a.firstRange.startContainer.compareDocumentPosition(b.firstRange.startContainer);
+  const position = a.firstTextNode.compareDocumentPosition(b.firstTextNode);
   return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
 }
 
