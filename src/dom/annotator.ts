@@ -52,6 +52,12 @@ export class AnnotatedBlock {
     return this.made;
   }
 
+  /** Where term `index` starts, without making ranges. */
+  startOf(index: number): { node: Node; offset: number } {
+    if (this.made) return { node: this.made[index]!.startContainer, offset: this.made[index]!.startOffset };
+    return { node: this.points![index * 4] as Text, offset: this.points![index * 4 + 1] as number };
+  }
+
   /** Whether its ranges exist (only then can they be registered). */
   get hasRanges(): boolean {
     return this.made !== null;
@@ -353,6 +359,13 @@ export class Annotator {
       current = current instanceof ShadowRoot ? current.host : current.parentNode;
     }
     return null;
+  }
+
+  /** Where each highlighted term starts, in reading order (the outline's counts per section), without making ranges. */
+  termStarts(): Array<{ node: Node; offset: number }> {
+    const starts: Array<{ node: Node; offset: number }> = [];
+    for (const block of this.blocksInOrder()) block.matches.forEach((_, index) => starts.push(block.startOf(index)));
+    return starts;
   }
 
   /** Every highlighted term in reading order, for keyboard navigation. */

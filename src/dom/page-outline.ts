@@ -50,8 +50,8 @@ export class PageOutline {
         range.setStart(heading.element, 0);
         return range;
       });
-      for (const term of annotator.allTerms()) {
-        const index = lastHeadingBefore(starts, term.range);
+      for (const term of annotator.termStarts()) {
+        const index = lastHeadingBefore(starts, term.node, term.offset);
         // A term counts for its own section and every section above it.
         for (let i = index, level = Infinity; i >= 0; i--) {
           if (headings[i]!.level < level) {
@@ -95,7 +95,7 @@ export class PageOutline {
 }
 
 /** Index of the last heading whose start is at or before the range's start, or -1. */
-function lastHeadingBefore(starts: Range[], range: AbstractRange): number {
+function lastHeadingBefore(starts: Range[], node: Node, offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   let found = -1;
@@ -105,7 +105,7 @@ function lastHeadingBefore(starts: Range[], range: AbstractRange): number {
     // term in another tree (a shadow root), which then counts before every heading.
     let after: boolean;
     try {
-      after = starts[mid]!.comparePoint(range.startContainer, range.startOffset) >= 0;
+      after = starts[mid]!.comparePoint(node, offset) >= 0;
     } catch {
       after = false;
     }

@@ -115,6 +115,35 @@ describe('the outline of the demo speech in the popup', () => {
     ]);
     await popup.screenshot({ path: join(SCREENSHOTS, 'popup-outline.png') });
 
+    // Term counts per section: the three parts hold every highlighted term after the first heading,
+    // and a part at least what its children hold.
+    const counts = await popup.$$eval('[role="treeitem"]', (items) =>
+      items.map((item) => ({
+        level: Number(item.getAttribute('aria-level')),
+        count: Number(item.querySelector(':scope > .outline-row .outline-count')?.textContent || 0),
+      })),
+    );
+    const termsAfterFirstHeading = await page.evaluate(() => {
+      const heading = [...document.querySelectorAll('body *')].find(
+        (element) => element.children.length === 0 && element.textContent?.startsWith('一、总结'),
+      )!;
+      const start = document.createRange();
+      start.setStart(heading, 0);
+      return [...CSS.highlights]
+        .filter(([name]) => name.startsWith('policylens-') && name !== 'policylens-reader')
+        .flatMap(([, highlight]) => [...highlight] as AbstractRange[])
+        .filter((range) => start.comparePoint(range.startContainer, range.startOffset) >= 0).length;
+    });
+    const parts = counts.filter((row) => row.level === 1);
+    expect(parts.reduce((sum, row) => sum + row.count, 0)).toBe(termsAfterFirstHeading);
+    counts.forEach((row, index) => {
+      if (row.level !== 1) return;
+      let children = 0;
+      for (let next = index + 1; next < counts.length && counts[next]!.level > 1; next++) children += counts[next]!.count;
+      expect(row.count).toBeGreaterThanOrEqual(children);
+      expect(row.count).toBeGreaterThan(0);
+    });
+
     // The command line runs the same engine on the same file and must agree.
     const cli = JSON.parse(
       execFileSync('npx', ['tsx', 'scripts/analyze.ts', 'tests/fixtures/demo-speech.html'], { cwd: ROOT, encoding: 'utf8' }),
