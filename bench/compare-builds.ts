@@ -12,7 +12,7 @@ import { launchBrowser, startServer, type ExtensionBrowser } from '../tests/e2e/
 import { allowEvaluatedFunctionNames } from './esbuild-shim';
 import { ANNOTATE_WORK_MEASURE, measureFloor } from './in-page';
 import { measureNameFor } from './page-runs';
-import { markedSpan, navigationStartOf, recordTrace, type TraceEvent } from './trace';
+import { markedSpan, navigationStartOf, overlapping, recordTrace, tasksOn, type TraceEvent } from './trace';
 import { buildBenchPages, routesFor } from './pages';
 import { median } from './stats';
 
@@ -77,26 +77,5 @@ function cpuDuringSpan(events: TraceEvent[], url: string, measure: string): numb
   const thread = navigationStartOf(events, url);
   const span = markedSpan(events, measure, thread);
   if (!span) return NaN;
-  const tasks = events
-    .filter(
-      (event) =>
-        event.pid === thread.pid &&
-        event.tid === thread.tid &&
-        event.ph === 'X' &&
-        event.dur !== undefined &&
-        event.tdur !== undefined &&
-        (event.name === 'ThreadControllerImpl::RunTask' || event.name === 'BlinkScheduler_PerformMicrotaskCheckpoint') &&
-        event.ts / 1000 + event.dur / 1000 >= span.start &&
-        event.ts / 1000 <= span.end,
-    )
-    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  // Outermost tasks only: a microtask checkpoint often runs inside a task.
-  let total = 0;
-  let end = -Infinity;
-  for (const task of tasks) {
-    if (task.ts + task.dur! <= end) continue;
-    total += task.tdur! / 1000;
-    end = task.ts + task.dur!;
-  }
-  return total;
+  return overlapping(tasksOn(events, thread), span).reduce((sum, task) => sum + task.cpuMs, 0);
 }

@@ -11,7 +11,7 @@ import { measureNameFor } from './page-runs';
 import { manyNodesPage } from '../tests/e2e/hardening-pages';
 import { buildBenchPages, routesFor } from './pages';
 import { waitForPolicyLens } from './in-page';
-import { markedSpan, navigationStartOf, recordTrace, tasksOn, type TraceEvent } from './trace';
+import { markedSpan, navigationStartOf, overlapping, recordTrace, tasksOn } from './trace';
 
 const name = process.argv[2] ?? 'article-1mb';
 const categories = (
@@ -28,19 +28,19 @@ try {
   const tab = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(tab);
   const url = server.url(page.path);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }: { value: object[] }) => void events.push(...(value as TraceEvent[])));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
-  await tab.goto(url, { waitUntil: 'load' });
-  await waitForPolicyLens(tab, measureNameFor(page as never));
-  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.end');
-  await complete;
-  void recordTrace;
+  const measure = measureNameFor(page as never);
+  const events = await recordTrace(
+    cdp,
+    async () => {
+      await tab.goto(url, { waitUntil: 'load' });
+      await waitForPolicyLens(tab, measure);
+    },
+    categories,
+  );
   const thread = navigationStartOf(events, url);
-  const span = markedSpan(events, measureNameFor(page as never), thread)!;
+  const span = markedSpan(events, measure, thread)!;
   console.log(`span ${(span.end - span.start).toFixed(1)} ms`);
-  const tasks = tasksOn(events, thread).filter((task) => task.end >= span.start && task.start <= span.end);
+  const tasks = overlapping(tasksOn(events, thread), span);
   let previousEnd = span.start;
   let busy = 0;
   for (const task of tasks) {

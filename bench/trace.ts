@@ -23,6 +23,8 @@ export interface Task {
   start: number;
   end: number;
   duration: number;
+  /** Thread (CPU) time of the task, when the trace recorded it (ms). */
+  cpuMs: number;
 }
 
 export interface Window {
@@ -47,14 +49,18 @@ const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'BlinkScheduler_Pe
 /** The long-task threshold: the part of a task beyond it is "blocking time". */
 export const LONG_TASK_MS = 50;
 
-/** Records a trace (of the whole browser) while `action` runs. */
-export async function recordTrace(cdp: CDPSession, action: () => Promise<void>): Promise<TraceEvent[]> {
+/** Records a trace (of the whole browser) while `action` runs; `categories` replaces the default set. */
+export async function recordTrace(
+  cdp: CDPSession,
+  action: () => Promise<void>,
+  categories: readonly string[] = CATEGORIES,
+): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   const collect = ({ value }: { value: object[] }): void => {
     events.push(...(value as TraceEvent[]));
   };
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: [...categories] }, transferMode: 'ReportEvents' });
   try {
     await action();
   } finally {
@@ -104,7 +110,12 @@ export function tasksOn(events: readonly TraceEvent[], thread: { pid: number; ti
         event.tid === thread.tid &&
         event.dur !== undefined,
     )
-    .map((event) => ({ start: event.ts / 1000, end: (event.ts + event.dur!) / 1000, duration: event.dur! / 1000 }))
+    .map((event) => ({
+      start: event.ts / 1000,
+      end: (event.ts + event.dur!) / 1000,
+      duration: event.dur! / 1000,
+      cpuMs: (event.tdur ?? NaN) / 1000,
+    }))
     .sort((a, b) => a.start - b.start || b.duration - a.duration);
   const outermost: Task[] = [];
   for (const task of candidates) {
