@@ -68,10 +68,6 @@ export class AnnotatedBlock {
     return this.source.slice(this.start, this.end);
   }
 
-  get firstTextNode(): Node {
-    return this.made ? this.made[0]!.startContainer : (this.points![0] as Text);
-  }
-
   /** Whether text it highlights left the page or changed length under it. */
   isDetached(): boolean {
     if (!this.container.isConnected) return true;
@@ -382,7 +378,7 @@ export class Annotator {
 
 /** Blocks never overlap, so ordering them by their first term orders every term. */
 function byDocumentOrder(a: AnnotatedBlock, b: AnnotatedBlock): number {
-  const position = a.firstTextNode.compareDocumentPosition(b.firstTextNode);
+  const position = a.startOf(0).node.compareDocumentPosition(b.startOf(0).node);
   return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
 }
 

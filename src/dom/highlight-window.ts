@@ -109,13 +109,6 @@ export class HighlightWindow<Block extends WindowedBlock> {
     if (group.blocks.length > 0) this.observeEnds(group);
   }
 
-  /** How many ranges are registered now. */
-  get registeredRanges(): number {
-    let count = 0;
-    for (const [block, group] of this.groupOf) if (group.near) count += block.ranges.length;
-    return count;
-  }
-
   disconnect(): void {
     this.observer.disconnect();
     removeEventListener('scroll', this.onScroll, { capture: true });

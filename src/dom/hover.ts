@@ -44,8 +44,9 @@ export function installHover({ annotator, tooltip, marker, hoverDelayMs, signal 
   const showTerm = (term: FoundTerm, pinned: boolean, hit?: HitTiming): void => {
     const showStart = performance.now();
     hovered = term.range;
-    marker.show(liveRange(term.range));
-    void tooltip.show({ entryId: term.entry.id, range: liveRange(term.range), context: term.block.text }, pinned).then(() => {
+    const range = liveRange(term.range);
+    marker.show(range);
+    void tooltip.show({ entryId: term.entry.id, range, context: term.block.text }, pinned).then(() => {
       if (hit && tooltip.visible) recordHoverTiming(hit, showStart, performance.now());
     });
   };

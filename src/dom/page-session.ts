@@ -77,6 +77,7 @@ export class PageSession {
       onPage: () => this.onPageIds,
       settings: () => this.settings,
       onClose: () => this.marker.hide(),
+      onPlaced: () => this.marker.redraw(),
     });
   }
 

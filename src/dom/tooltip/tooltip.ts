@@ -21,8 +21,10 @@ export interface TooltipDeps {
   entries: (ids: string[]) => Promise<Map<string, GlossaryEntry>>;
   onPage: () => ReadonlySet<string>;
   settings: () => Settings;
-  /** Called when the card closes, so the active highlight can go too. */
+  /** Called when the card closes, so the term's marker can go too. */
   onClose: () => void;
+  /** Called each time the card is placed (shown, scrolled, resized), so the term's marker can follow. */
+  onPlaced: () => void;
 }
 
 export class Tooltip {
@@ -127,6 +129,7 @@ export class Tooltip {
       contextElement: range.startContainer.parentElement ?? undefined,
     };
     const update = (): void => {
+      this.deps.onPlaced();
       void computePosition(reference, this.card, {
         strategy: 'fixed',
         placement: 'bottom-start',
