@@ -55,22 +55,5 @@ async function lastHoverStart(tab: Page): Promise<number> {
 
 /** Distinct highlighted terms on the page, in reading order, to hover over. */
 export async function highlightedTerms(tab: Page, count: number): Promise<string[]> {
-  return tab.evaluate((wanted) => {
-    const seen = new Set<string>();
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
-      for (const range of highlight) {
-        seen.add(
-          ((r) => {
-            const l = document.createRange();
-            l.setStart(r.startContainer, r.startOffset);
-            l.setEnd(r.endContainer, r.endOffset);
-            return l;
-          })(range).toString(),
-        );
-        if (seen.size >= wanted) return [...seen];
-      }
-    }
-    return [...seen];
-  }, count);
+  return tab.evaluate((wanted) => [...new Set(policyLensRanges().map(({ range }) => range.toString()))].slice(0, wanted), count);
 }

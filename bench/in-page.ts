@@ -96,8 +96,7 @@ export async function describePage(
   page: Page,
 ): Promise<{ elements: number; textChars: number; highlights: number; registered: number }> {
   return page.evaluate((measure) => {
-    let registered = 0;
-    for (const [name, highlight] of CSS.highlights) if (name.startsWith('policylens-')) registered += highlight.size;
+    const registered = policyLensRanges().length;
     // The terms the pass found; on long pages only those near the viewport are registered at a time.
     const detail = (performance.getEntriesByName(measure)[0] as PerformanceMeasure | undefined)?.detail as
       { terms: number } | undefined;

@@ -34,24 +34,11 @@ async function open(path: string): Promise<Page> {
 
 /** Highlighted text, flattened, with the id of the element each range starts in. */
 async function highlightedIn(target: Page | Frame): Promise<Array<{ text: string; in: string }>> {
-  return target.evaluate(() => {
-    const found: Array<{ text: string; in: string }> = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
-      for (const range of highlight) {
-        const r = ((r) => {
-          const l = document.createRange();
-          l.setStart(r.startContainer, r.startOffset);
-          l.setEnd(r.endContainer, r.endOffset);
-          return l;
-        })(range);
-        if (r.collapsed) continue;
-        const holder = r.startContainer.parentElement?.closest('[id]');
-        found.push({ text: r.toString(), in: holder?.id ?? '' });
-      }
-    }
-    return found;
-  });
+  return target.evaluate(() =>
+    policyLensRanges()
+      .filter(({ range }) => !range.collapsed)
+      .map(({ range }) => ({ text: range.toString(), in: range.startContainer.parentElement?.closest('[id]')?.id ?? '' })),
+  );
 }
 
 async function badgeText(page: Page): Promise<string> {

@@ -101,7 +101,7 @@ async function highlighted(page: Page, css = 'CSS'): Promise<string[]> {
     const registry = (window as unknown as Record<string, typeof CSS>)[name]!.highlights;
     const texts: string[] = [];
     for (const [key, highlight] of registry) {
-      if (!key.startsWith('policylens-') || key === 'policylens-active') continue;
+      if (!key.startsWith('policylens-')) continue;
       // Highlights hold StaticRanges: read their text from the nodes (no Range, no Array methods).
       for (const range of highlight) {
         const r = range;
@@ -133,7 +133,7 @@ async function pointWithRealCss(page: Page, term: string): Promise<{ x: number; 
   const json = await page.evaluate((wanted) => {
     const registry = (window as unknown as { realCSS: typeof CSS }).realCSS.highlights;
     for (const [name, highlight] of registry) {
-      if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
+      if (!name.startsWith('policylens-')) continue;
       for (const range of highlight) {
         const r = range;
         const live = document.createRange();

@@ -86,6 +86,29 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+declare global {
+  /** PolicyLens's registered highlights as live Ranges, in every page of a test browser (READ_HIGHLIGHTS). */
+  var policyLensRanges: () => Array<{ name: string; range: Range }>;
+}
+
+/**
+ * Installed in every page: the tests and the benchmark read PolicyLens's highlights through it, one
+ * way. Highlights hold StaticRanges, which have no text or geometry, so each becomes a live Range.
+ */
+const READ_HIGHLIGHTS = `globalThis.policyLensRanges = () => {
+  const ranges = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('policylens-')) continue;
+    for (const staticRange of highlight) {
+      const range = document.createRange();
+      range.setStart(staticRange.startContainer, staticRange.startOffset);
+      range.setEnd(staticRange.endContainer, staticRange.endOffset);
+      ranges.push({ name, range });
+    }
+  }
+  return ranges;
+};`;
+
 export interface LaunchOptions {
   locale?: string;
   withExtension?: boolean;
@@ -125,6 +148,7 @@ export async function launchBrowser({
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
   });
+  await context.addInitScript({ content: READ_HIGHLIGHTS });
   let serviceWorker: Worker | undefined;
   let extensionId = '';
   if (withExtension) {
@@ -187,18 +211,7 @@ export async function waitForHighlights(page: Page): Promise<Record<string, stri
   await waitForAnnotation(page);
   return page.evaluate(() => {
     const byName: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('policylens-')) continue;
-      // Highlights hold StaticRanges: make a live Range to read their text.
-      byName[name] = [...highlight].map((range) =>
-        ((r) => {
-          const l = document.createRange();
-          l.setStart(r.startContainer, r.startOffset);
-          l.setEnd(r.endContainer, r.endOffset);
-          return l;
-        })(range).toString(),
-      );
-    }
+    for (const { name, range } of policyLensRanges()) (byName[name] ??= []).push(range.toString());
     return byName;
   });
 }
@@ -206,21 +219,11 @@ export async function waitForHighlights(page: Page): Promise<Record<string, stri
 /** The viewport centre of the first highlighted range whose text is `term`. */
 export async function pointOfTerm(page: Page, term: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((wanted) => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('policylens-') || name === 'policylens-active') continue;
-      for (const range of highlight) {
-        const live = ((r) => {
-          const l = document.createRange();
-          l.setStart(r.startContainer, r.startOffset);
-          l.setEnd(r.endContainer, r.endOffset);
-          return l;
-        })(range);
-        if (live.toString() !== wanted) continue;
-        const element = live.startContainer.parentElement;
-        element?.scrollIntoView({ block: 'center' });
-        const rect = live.getClientRects()[0];
-        if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
+    for (const { range } of policyLensRanges()) {
+      if (range.toString() !== wanted) continue;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0];
+      if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }
     return null;
   }, term);
