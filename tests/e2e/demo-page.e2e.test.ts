@@ -212,3 +212,63 @@ describe('glossary search in the popup', () => {
     await popup.close();
   });
 });
+
+describe('where the hover card goes', () => {
+  it('stays inside the viewport and off the term, wherever the term sits and however small the window', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto(server.url('/demo-speech.html'));
+    await waitForHighlights(tab);
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 720, height: 420 },
+    ]) {
+      await tab.setViewportSize(viewport);
+      for (const place of ['top', 'middle', 'bottom'] as const) {
+        await tab.mouse.move(1, 1);
+        await expect.poll(async () => (await readTooltip(tab))?.visible ?? false).toBe(false);
+        // A term from the middle of the speech, scrolled to the top, the middle or the bottom edge.
+        const point = await tab.evaluate((where) => {
+          const ranges = policyLensRanges();
+          const { range } = ranges[ranges.length >> 1]!;
+          const targetY = where === 'top' ? 24 : where === 'middle' ? innerHeight / 2 : innerHeight - 28;
+          scrollBy(0, range.getClientRects()[0]!.top - targetY);
+          const rect = range.getClientRects()[0]!;
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }, place);
+        await tab.mouse.move(point.x, point.y);
+        await expect.poll(async () => (await readTooltip(tab))?.visible ?? false, { timeout: 5_000 }).toBe(true);
+        // floating-ui writes the position asynchronously: wait until it has stopped moving.
+        const layout = await tab.evaluate(async () => {
+          const card = document.querySelector('policylens-ui')!.shadowRoot!.querySelector('.tooltip')!;
+          let previous = '';
+          for (;;) {
+            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+            const now = JSON.stringify(card.getBoundingClientRect());
+            if (now === previous) break;
+            previous = now;
+          }
+          const ranges = policyLensRanges();
+          const term = ranges[ranges.length >> 1]!.range;
+          return {
+            card: card.getBoundingClientRect().toJSON() as DOMRect,
+            term: [...term.getClientRects()].map((rect) => rect.toJSON() as DOMRect),
+            viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+          };
+        });
+        const { card, term } = layout;
+        const where = `${viewport.width}×${viewport.height}, term at the ${place}`;
+        expect(card.left, where).toBeGreaterThanOrEqual(0);
+        expect(card.top, where).toBeGreaterThanOrEqual(0);
+        expect(card.right, where).toBeLessThanOrEqual(layout.viewport.width);
+        expect(card.bottom, where).toBeLessThanOrEqual(layout.viewport.height);
+        expect(card.height, where).toBeGreaterThan(60);
+        for (const line of term) {
+          const overlaps = line.left < card.right && card.left < line.right && line.top < card.bottom && card.top < line.bottom;
+          expect(overlaps, where).toBe(false);
+        }
+      }
+      await tab.screenshot({ path: join(SCREENSHOTS, `tooltip-at-bottom-${viewport.width}x${viewport.height}.png`) });
+    }
+    await tab.close();
+  });
+});

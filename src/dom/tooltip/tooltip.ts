@@ -4,7 +4,7 @@
  * our open shadow root; positioned by @floating-ui/dom next to the term's own rectangles so it never
  * covers the term, is never clipped by the viewport and follows scrolling and zoom.
  */
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { GlossaryEntry } from '../../core/glossary/schema';
 import { t } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
@@ -23,7 +23,7 @@ export interface TooltipDeps {
   settings: () => Settings;
   /** Called when the card closes, so the term's marker can go too. */
   onClose: () => void;
-  /** Called each time the card is placed (shown, scrolled, resized), so the term's marker can follow. */
+  /** Called each time the card is placed again (scrolled, resized), so the term's marker can follow. */
   onPlaced: () => void;
 }
 
@@ -128,22 +128,19 @@ export class Tooltip {
       getClientRects: () => range.getClientRects(),
       contextElement: range.startContainer.parentElement ?? undefined,
     };
+    // The first update places a card whose marker was just drawn on a clean layout (hover.ts); asking
+    // the marker to redraw here would force a layout of the new card before floating-ui measures it.
+    let moved = false;
     const update = (): void => {
-      this.deps.onPlaced();
+      if (moved) this.deps.onPlaced();
+      moved = true;
       void computePosition(reference, this.card, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply: ({ availableHeight }) => {
-              this.card.style.maxHeight = `${Math.max(120, availableHeight)}px`;
-            },
-          }),
-        ],
+        // No `size` middleware: its max-height, written after the first measurement, cost a second
+        // forced layout of the card on every show (a third of a hover's work). The stylesheet caps
+        // the card at half the viewport instead, which always fits on the term's larger side.
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
       }).then(({ x, y }) => {
         this.card.style.left = `${x}px`;
         this.card.style.top = `${y}px`;
