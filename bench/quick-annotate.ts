@@ -1,6 +1,8 @@
 /**
- * `npx tsx bench/quick-annotate.ts [page] [runs]`: median `policylens:annotate` of one bench page,
- * and its ratio to the same load's first bare walk (the benchmark's floor), for quick before/after comparisons while working on the annotator (the full picture is `npm run bench`).
+ * `npx tsx bench/quick-annotate.ts [page] [runs] [extension dir]`: median `policylens:annotate` of one
+ * bench page, its ratio to the same load's first bare walk (the benchmark's floor), and where the
+ * pass's time went (reading, matching, rendering: the measure's detail), for quick before/after
+ * comparisons while working on the annotator (the full picture is `npm run bench`).
  */
 import { readFileSync } from 'node:fs';
 import type { MatchIndex } from '../src/core/matcher/match-index';
@@ -16,10 +18,11 @@ const index = JSON.parse(readFileSync(new URL('../.generated/match-index.json', 
 const pages = buildBenchPages(index);
 const page = pages.find((candidate) => candidate.name === name)!;
 const server = await startServer(routesFor(pages));
-const browser = await launchBrowser();
+const browser = await launchBrowser(process.argv[4] ? { extensionDir: process.argv[4] } : {});
 await allowEvaluatedFunctionNames(browser.context);
 const times: number[] = [];
 const ratios: number[] = [];
+const phases: Record<string, number[]> = { readMs: [], matchMs: [], renderMs: [] };
 try {
   for (let run = 0; run < runs; run++) {
     const tab = await browser.context.newPage();
@@ -29,8 +32,12 @@ try {
     await tab.goto(server.url(page.path) + (process.env.PLVARIANT ? `?plvariant=${process.env.PLVARIANT}` : ''));
     const measure = measureNameFor(page);
     await tab.waitForFunction((m) => performance.getEntriesByName(m).length > 0, measure, { timeout: 30_000 });
-    const ms = await tab.evaluate((m) => performance.getEntriesByName(m)[0]!.duration, measure);
+    const { ms, detail } = await tab.evaluate((m) => {
+      const entry = performance.getEntriesByName(m)[0] as PerformanceMeasure;
+      return { ms: entry.duration, detail: (entry.detail ?? {}) as Record<string, number> };
+    }, measure);
     times.push(ms);
+    for (const [phase, values] of Object.entries(phases)) if (detail[phase] !== undefined) values.push(detail[phase]);
     ratios.push(ms / (await measureFloor(tab, 1)).firstWalkMs);
     await tab.close();
   }
@@ -45,3 +52,7 @@ console.log(
   `${name}: median ${median(times)} ms (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)}) over ${runs} loads; ` +
     `median ${median(ratios)}× that load's first bare walk (min ${ratios[0]!.toFixed(1)}, max ${ratios.at(-1)!.toFixed(1)})`,
 );
+const phaseMedians = Object.entries(phases)
+  .filter(([, values]) => values.length > 0)
+  .map(([phase, values]) => `${phase.replace('Ms', '')} ${median(values.sort((a, b) => a - b))} ms`);
+if (phaseMedians.length > 0) console.log(`  medians of the phases: ${phaseMedians.join(', ')}`);

@@ -31,6 +31,9 @@ const SKIPPED_TAGS = new Set([
   'audio',
 ]);
 
+/** Attributes that make isSkippedElement skip an element (it decides; this only finds candidates). */
+const SKIPPING_ATTRIBUTES = '[hidden], [contenteditable]';
+
 /** Elements that start and end a block of text (tag-based, as computing styles would cost a layout). */
 const BLOCK_TAGS = new Set([
   'address',
@@ -137,8 +140,6 @@ const RUNNING_TEXT_TAGS = new Set([
   'dl',
 ]);
 
-/** How many parents' classifications are kept (see containerOf). */
-const MAX_CACHED_PARENTS = 4_096;
 /** Elements checked for open shadow roots per chunk. */
 const HOST_SEARCH_ELEMENTS = 2_048;
 
@@ -243,8 +244,18 @@ export class PageTextReader {
   /** After the root's text: the search for shadow hosts under it. */
   private hostWalker: TreeWalker | null = null;
   private pendingHost: Element | null = null;
-  /** Parent node → the block element its text belongs to, or null when its text is skipped. */
-  private containers = new Map<Node, Element | null>();
+  /** The last text parent's ancestors below the root, outermost first, and the block element each one's text belongs to (null: skipped). */
+  private readonly path: Node[] = [];
+  private readonly pathContainers: Array<Element | null> = [];
+  /** Scratch for `containerOf`: the new parent's ancestors below the path. */
+  private readonly chain: Element[] = [];
+  /**
+   * Elements under the root whose attributes skip them ([hidden], editable), found by one native
+   * query when the root is started: asking each element for two attributes was a third of the
+   * reader's time, and a set holds none of the other elements (looking up an element never seen is
+   * nearly free).
+   */
+  private skippedByAttribute = new Set<Element>();
   /** A text node read but not yet placed (it begins the next chunk). */
   private pending: Text | null = null;
 
@@ -351,7 +362,8 @@ export class PageTextReader {
     const root = this.roots.shift();
     if (!root) return;
     this.root = root;
-    this.containers = new Map();
+    this.path.length = 0;
+    this.pathContainers.length = 0;
     this.pending = null;
     const document = root.ownerDocument ?? (root as Document);
     const outer =
@@ -365,6 +377,9 @@ export class PageTextReader {
       return;
     }
     this.rootContainer = nearestBlock(outer);
+    this.skippedByAttribute = new Set();
+    for (const element of (root as ParentNode).querySelectorAll(SKIPPING_ATTRIBUTES))
+      if (isSkippedElement(element)) this.skippedByAttribute.add(element);
     this.textWalker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     this.hostWalker = null;
   }
@@ -399,32 +414,35 @@ export class PageTextReader {
     }
   }
 
-  /** The block element a parent's text belongs to (null: skipped), classifying uncached ancestors on the way. */
+  /**
+   * The block element a parent's text belongs to (null: skipped). Text arrives in document order,
+   * so a new parent's ancestry meets the previous parent's at their common ancestor: the reader keeps
+   * that one path of ancestors with their fates and classifies only the elements below the meeting
+   * point, each once. (A Map from every parent cost an identity hash and an insertion per element,
+   * most of the reader's own time on element-heavy pages.)
+   */
   private containerOf(parent: Node): Element | null {
-    const cached = this.containers.get(parent);
-    if (cached !== undefined) return cached;
-    // Most parents are inline elements holding one text node, never asked about again: a cache of
-    // every one grew to hundreds of thousands of entries on element-heavy pages, and each time the
-    // map doubled, copying it was a long task. Starting over costs a few lookups up the tree.
-    if (this.containers.size >= MAX_CACHED_PARENTS) this.containers.clear();
-    const chain: Element[] = [];
-    let container: Element | null = this.rootContainer;
+    const { path, pathContainers, chain } = this;
+    chain.length = 0;
+    let depth = -1;
     for (let node: Node | null = parent; node && node !== this.root; node = node.parentNode) {
-      const known = this.containers.get(node);
-      if (known !== undefined) {
-        container = known;
-        break;
-      }
+      depth = path.lastIndexOf(node);
+      if (depth !== -1) break;
       if (node.nodeType !== Node.ELEMENT_NODE) break;
       chain.push(node as Element);
     }
+    path.length = depth + 1;
+    pathContainers.length = depth + 1;
+    let container: Element | null = depth === -1 ? this.rootContainer : pathContainers[depth]!;
     for (let i = chain.length - 1; i >= 0; i--) {
       const element = chain[i]!;
       if (container !== null) {
-        if (isSkippedElement(element, this.exclude)) container = null;
-        else if (isBlockElement(element)) container = element;
+        const name = element.localName;
+        if (SKIPPED_TAGS.has(name) || this.skippedByAttribute.has(element) || this.exclude?.has(element)) container = null;
+        else if (BLOCK_TAGS.has(name)) container = element;
       }
-      this.containers.set(element, container);
+      path.push(element);
+      pathContainers.push(container);
     }
     return container;
   }
