@@ -1,34 +1,13 @@
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  pointOfTerm,
-  readTooltip,
-  SCREENSHOTS,
-  startServer,
-  waitForAnnotation,
-  waitForHighlights,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { pointOfTerm, readTooltip, SCREENSHOTS, useExtensionBrowser, waitForAnnotation, waitForHighlights } from './harness';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useExtensionBrowser();
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
+  const page = await e2e.browser.context.newPage();
+  await page.goto(e2e.server.url(path));
   return page;
 }
 
@@ -42,8 +21,8 @@ async function highlightedIn(target: Page | Frame): Promise<Array<{ text: string
 }
 
 async function badgeText(page: Page): Promise<string> {
-  const tabId = await browser.tabIdOf(page);
-  return browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  const tabId = await e2e.browser.tabIdOf(page);
+  return e2e.browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 describe('the annotator on split, quoted and Traditional text', () => {
@@ -155,7 +134,7 @@ describe('the annotator on hostile pages, frames and pages without Chinese', () 
 
   it('does nothing on a page without Chinese and says so in the popup', async () => {
     const page = await open('/annotator/no-chinese.html');
-    const popup = await browser.openPopup(page);
+    const popup = await e2e.browser.openPopup(page);
     await expect.poll(() => popup.locator('.status .message').textContent(), { timeout: 5_000 }).toContain('中文');
     expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('policylens-')).length)).toBe(0);
     await popup.close();
@@ -165,7 +144,7 @@ describe('the annotator on hostile pages, frames and pages without Chinese', () 
 
 describe('the keyboard commands', () => {
   it('all get their suggested shortcut (Chrome silently drops a suggestion it reserves)', async () => {
-    const commands: chrome.commands.Command[] = await browser.serviceWorker.evaluate(() => chrome.commands.getAll());
+    const commands: chrome.commands.Command[] = await e2e.browser.serviceWorker.evaluate(() => chrome.commands.getAll());
     const shortcuts: Record<string, string | undefined> = {};
     for (const command of commands)
       if (command.name && command.name !== '_execute_action') shortcuts[command.name] = command.shortcut;
@@ -180,11 +159,11 @@ describe('the keyboard commands', () => {
   it('jump to the next term and open its card as a dialog, from the same handler the shortcuts use', async () => {
     const page = await open('/demo-speech.html');
     await waitForHighlights(page);
-    await browser.runCommand(page, 'next-term');
+    await e2e.browser.runCommand(page, 'next-term');
     await expect.poll(async () => (await readTooltip(page))?.role, { timeout: 5_000 }).toBe('dialog');
     const first = (await readTooltip(page))?.text ?? '';
     expect(first).toContain('稳就业'); // 六稳 is the first term in the speech
-    await browser.runCommand(page, 'next-term');
+    await e2e.browser.runCommand(page, 'next-term');
     await expect.poll(async () => (await readTooltip(page))?.text).not.toBe(first);
     await page.screenshot({ path: join(SCREENSHOTS, 'tooltip-pinned.png'), animations: 'disabled' });
     await page.close();
@@ -195,7 +174,7 @@ describe('switching annotation off and on', () => {
   it('removes every highlight and the badge when toggled off, and restores them when toggled on', async () => {
     const page = await open('/annotator/split-terms.html');
     await waitForHighlights(page);
-    const run = (command: string) => browser.runCommand(page, command);
+    const run = (command: string) => e2e.browser.runCommand(page, command);
     await run('toggle-annotation');
     await expect.poll(async () => (await highlightedIn(page)).length, { timeout: 5_000 }).toBe(0);
     await expect.poll(() => badgeText(page), { timeout: 5_000 }).toBe('');

@@ -2,34 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchBrowser,
-  pointOfTerm,
-  ROOT,
-  readTooltip,
-  SCREENSHOTS,
-  startServer,
-  waitForHighlights,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pointOfTerm, ROOT, readTooltip, SCREENSHOTS, useExtensionBrowser, waitForHighlights } from './harness';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
+const e2e = useExtensionBrowser();
 let page: Page;
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(server.url('/demo-speech.html'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await e2e.browser.context.newPage();
+  await page.goto(e2e.server.url('/demo-speech.html'));
 });
 
 describe('the demo speech page in Chromium with the built extension', () => {
@@ -78,7 +60,7 @@ describe('the demo speech page in Chromium with the built extension', () => {
   });
 
   it('lists what the page holds in the popup opened for that tab', async () => {
-    const popup = await browser.openPopup(page);
+    const popup = await e2e.browser.openPopup(page);
     await popup.waitForSelector('.term-item');
     const terms = await popup.locator('.term-item .term').allTextContents();
     for (const term of ['六稳', '六保', '三大攻坚战', '放管服']) expect(terms).toContain(term);
@@ -89,7 +71,7 @@ describe('the demo speech page in Chromium with the built extension', () => {
 
 describe('the outline of the demo speech in the popup', () => {
   it('shows the three parts with their (一)(二)(三) children and 第一/第二/第三, and nothing from the sidebar', async () => {
-    const popup = await browser.openPopup(page);
+    const popup = await e2e.browser.openPopup(page);
     await popup.waitForSelector('[role="tree"] [role="treeitem"]');
     const rows = await popup.$$eval('[role="treeitem"]', (items) =>
       items.map((item) => ({
@@ -156,7 +138,7 @@ describe('the outline of the demo speech in the popup', () => {
 
   it('scrolls the page to a section when the reader clicks it, and marks it as the current one', async () => {
     await page.evaluate(() => scrollTo(0, 0));
-    const popup = await browser.openPopup(page);
+    const popup = await e2e.browser.openPopup(page);
     await popup.waitForSelector('[role="treeitem"]');
     await popup.getByText('目标,我们要完成').click();
     await expect
@@ -196,7 +178,7 @@ describe('the outline of the demo speech in the popup', () => {
 
 describe('glossary search in the popup', () => {
   it('finds 放管服 by toneless pinyin, English and a fragment, and opens its card', async () => {
-    const popup = await browser.openPopup(page);
+    const popup = await e2e.browser.openPopup(page);
     const search = popup.locator('#glossary-search');
     await search.waitFor();
     for (const query of ['fangguanfu', 'streamline', '放管', '六個穩']) {

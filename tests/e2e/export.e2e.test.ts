@@ -2,39 +2,23 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseExportDocument, type ExportDocument } from '../../src/core/export';
 import { parseCsv } from '../unit/export-helpers/csv-parse';
-import {
-  launchBrowser,
-  ROOT,
-  SCREENSHOTS,
-  startServer,
-  waitForHighlights,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { ROOT, SCREENSHOTS, useExtensionBrowser, waitForHighlights } from './harness';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
+const e2e = useExtensionBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(server.url('/demo-speech.html'));
+  page = await e2e.browser.context.newPage();
+  await page.goto(e2e.server.url('/demo-speech.html'));
   await waitForHighlights(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Opens the popup for the demo tab, picks a format and downloads it; returns the file's name and text. */
 async function exportAs(format: 'md' | 'csv' | 'json' | 'anki'): Promise<{ name: string; text: string }> {
-  const popup = await browser.openPopup(page);
+  const popup = await e2e.browser.openPopup(page);
   await popup.waitForSelector('#export-format');
   await popup.selectOption('#export-format', format);
   const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('.export-download')]);
@@ -66,7 +50,7 @@ describe('highlighting with PolicyLens: the reader’s own highlight and note', 
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    await browser.runCommand(page, 'highlight-selection');
+    await e2e.browser.runCommand(page, 'highlight-selection');
     const dialog = page.locator('policylens-ui .note-dialog');
     await dialog.waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'reader-note-dialog.png') });
@@ -88,7 +72,7 @@ describe('highlighting with PolicyLens: the reader’s own highlight and note', 
     await page.reload();
     await waitForHighlights(page);
     await expect.poll(readerText, { timeout: 5_000 }).toEqual(['信心比X更重要']);
-    const popup = await browser.openPopup(page);
+    const popup = await e2e.browser.openPopup(page);
     await popup.waitForSelector('.reader-item');
     expect(await popup.locator('.reader-item blockquote').textContent()).toBe('信心比X更重要');
     expect(await popup.locator('.reader-item .reader-note').inputValue()).toBe('关键句：信心');
@@ -134,7 +118,7 @@ describe('exporting the demo speech from the popup', () => {
 
 describe('the reader’s highlights in the popup', () => {
   it('edits a note and shows a highlight the page no longer holds as not found, keeping it', async () => {
-    const popup = await browser.openPopup(page);
+    const popup = await e2e.browser.openPopup(page);
     const note = popup.locator('.reader-item .reader-note').first();
     await note.waitFor();
     await note.fill('改过的批注');
@@ -143,7 +127,7 @@ describe('the reader’s highlights in the popup', () => {
     await expect
       .poll(
         () =>
-          browser.serviceWorker.evaluate(async (url) => {
+          e2e.browser.serviceWorker.evaluate(async (url) => {
             const store = (await chrome.storage.local.get('readerHighlights')).readerHighlights as Record<
               string,
               Array<{ note: string | null }>
@@ -154,7 +138,7 @@ describe('the reader’s highlights in the popup', () => {
       )
       .toBe('改过的批注');
     // A second saved highlight whose text is not on the page: an orphan, listed, never dropped.
-    await browser.serviceWorker.evaluate(async (url) => {
+    await e2e.browser.serviceWorker.evaluate(async (url) => {
       const key = 'readerHighlights';
       const store = ((await chrome.storage.local.get(key))[key] ?? {}) as Record<string, unknown[]>;
       const list = store[url] ?? [];
@@ -173,7 +157,7 @@ describe('the reader’s highlights in the popup', () => {
     await popup.close();
     await page.reload();
     await waitForHighlights(page);
-    const again = await browser.openPopup(page);
+    const again = await e2e.browser.openPopup(page);
     await expect.poll(() => again.locator('.reader-item').count(), { timeout: 5_000 }).toBe(2);
     expect(await again.locator('.reader-item .reader-note').first().inputValue()).toBe('改过的批注');
     expect(await again.locator('.reader-item', { hasText: '这句话不在页面上' }).locator('.orphan').count()).toBe(1);
@@ -185,7 +169,7 @@ describe('the reader’s highlights in the popup', () => {
 
   it('keeps them across a reload of the extension itself', async () => {
     // Reload a moment later, so that this evaluation returns before the worker goes away.
-    await browser.serviceWorker.evaluate(() => void setTimeout(() => chrome.runtime.reload(), 100));
+    await e2e.browser.serviceWorker.evaluate(() => void setTimeout(() => chrome.runtime.reload(), 100));
     // Once the reloaded extension is up, a page load gets its content script, which finds the
     // saved highlight again from storage.
     await expect

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, pointOfTerm, startServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { pointOfTerm, startServer, useExtensionBrowser, type FixtureServer, type Routes } from './harness';
 
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1'; // the service worker's requests too
 const html = 'text/html; charset=utf-8';
@@ -23,13 +23,11 @@ const HOSTILE_SCRIPT = `<script>
   window.CSS = undefined; window.Range = broken; window.Highlight = broken;
 </script>`;
 
-let server: FixtureServer;
 let other: FixtureServer;
-let browser: ExtensionBrowser;
 const requests: string[] = [];
 const errors: string[] = [];
 
-const routes: Record<string, { type: string; body: string }> = {
+const routes: Routes = {
   '/hostile-js.html': { type: html, body: doc(`<p id="t">六稳六保，放管服改革。</p>${HOSTILE_SCRIPT}`) },
   '/strict-csp.html': { type: html, body: doc('<p>六稳六保，放管服改革。</p>') },
   '/components.html': {
@@ -60,33 +58,36 @@ const routes: Record<string, { type: string; body: string }> = {
   '/messages.html': { type: html, body: doc('<p>六稳六保，放管服改革。</p>') },
 };
 
+// Registered before useExtensionBrowser: this beforeAll runs before its server starts (the routes
+// must name the other origin by then), and this afterAll after its browser and server have closed.
 beforeAll(async () => {
   other = await startServer({ '/frame.html': routes['/frame.html']! });
   // 127.0.0.1 and localhost are different origins: the frame from the second server is cross-origin.
   const crossOrigin = other.origin.replace('127.0.0.1', 'localhost');
   routes['/components.html']!.body = routes['/components.html']!.body.replace('CROSS', crossOrigin);
-  server = await startServer(routes);
-  browser = await launchBrowser();
-  browser.context.on('request', (request: Request) => requests.push(request.url()));
-  browser.serviceWorker.on('console', (message) => message.type() === 'error' && errors.push(`sw: ${message.text()}`));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   await other?.close();
+});
+
+const e2e = useExtensionBrowser(routes);
+
+beforeAll(() => {
+  e2e.browser.context.on('request', (request: Request) => requests.push(request.url()));
+  e2e.browser.serviceWorker.on('console', (message) => message.type() === 'error' && errors.push(`sw: ${message.text()}`));
 });
 
 /** Opens a page and records every console error and exception, from all worlds and frames. */
 async function open(path: string, wait = true): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await e2e.browser.context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`${path}: ${message.text()}`);
   });
   page.on('pageerror', (error) => {
     if (!String(error).includes('page broke this')) errors.push(`${path}: ${String(error)}`);
   });
-  await page.goto(server.url(path));
+  await page.goto(e2e.server.url(path));
   if (wait)
     await page.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, undefined, {
       timeout: 15_000,
@@ -186,7 +187,7 @@ describe('hostile page scripts and CSS', () => {
 
   it('styles its tooltip under a strict CSP with Trusted Types', async () => {
     routes['/strict-csp.html']!.type = html;
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     await page.route('**/strict-csp.html', (route) =>
       route.fulfill({
         status: 200,
@@ -199,7 +200,7 @@ describe('hostile page scripts and CSS', () => {
       }),
     );
     page.on('pageerror', (error) => errors.push(`csp: ${String(error)}`));
-    await page.goto(server.url('/strict-csp.html'));
+    await page.goto(e2e.server.url('/strict-csp.html'));
     await page.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, undefined, {
       timeout: 15_000,
     });
@@ -213,7 +214,7 @@ describe('frames and components', () => {
   it('annotates frames and open shadow roots, leaves closed ones, SVG, XML and PDF without errors', async () => {
     const page = await open('/components.html');
     const frames = page.frames();
-    const same = frames.find((frame) => frame.url() === server.url('/frame.html'))!;
+    const same = frames.find((frame) => frame.url() === e2e.server.url('/frame.html'))!;
     const cross = frames.find((frame) => frame.url().startsWith('http://localhost'))!;
     for (const frame of [same, cross]) {
       await frame.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, undefined, {
@@ -269,7 +270,7 @@ describe('switching off leaves the page as it was', () => {
             .map(([tag, children]) => `<${tag}>${children.join('')}</${tag}>`),
     );
     const pages = fc.sample(fc.array(node(4), { minLength: 1, maxLength: 5 }), { seed: 8, numRuns: 4 });
-    const tabId = async (page: Page) => browser.tabIdOf(page);
+    const tabId = async (page: Page) => e2e.browser.tabIdOf(page);
     for (const [index, parts] of pages.entries()) {
       routes[`/random-${index}.html`] = {
         type: html,
@@ -285,7 +286,7 @@ describe('switching off leaves the page as it was', () => {
           return document.body.outerHTML === w.before && document.body.getElementsByTagName('*').length === w.count;
         });
       expect(await same()).toBe(true);
-      await browser.serviceWorker.evaluate(
+      await e2e.browser.serviceWorker.evaluate(
         (tab) =>
           (globalThis as unknown as { policylensRunCommand(c: string, id: number): Promise<void> }).policylensRunCommand(
             'toggle-annotation',
@@ -319,8 +320,8 @@ describe('the page cannot drive the extension', () => {
 
   it('refuses a message with a bad payload', async () => {
     const page = await open('/messages.html');
-    const tab = await browser.tabIdOf(page);
-    const reply = await browser.serviceWorker.evaluate(
+    const tab = await e2e.browser.tabIdOf(page);
+    const reply = await e2e.browser.serviceWorker.evaluate(
       (id): Promise<unknown> =>
         chrome.tabs.sendMessage(id, { id: 99, type: 'runCommand', data: { command: 'rm -rf' }, timestamp: Date.now() }),
       tab,
@@ -335,12 +336,12 @@ describe('no network', () => {
   it('made no request beyond the pages’ own and the extension’s files, and logged no error', async () => {
     const page = await open('/messages.html');
     await hoverShowsCard(page, '六稳');
-    const popup = await browser.openPopup(page);
+    const popup = await e2e.browser.openPopup(page);
     await popup.waitForSelector('.summary');
     await popup.close();
     await page.close();
     // Network schemes only: chrome:// (the PDF viewer's own resources), data: and blob: are local.
-    const allowed = [server.origin, other.origin, other.origin.replace('127.0.0.1', 'localhost')];
+    const allowed = [e2e.server.origin, other.origin, other.origin.replace('127.0.0.1', 'localhost')];
     const network = requests.filter((url) => /^(https?|wss?|ftp):/.test(url));
     expect(network.filter((url) => !allowed.some((origin) => url.startsWith(origin + '/')))).toEqual([]);
     expect(requests.some((url) => url.startsWith('chrome-extension://'))).toBe(true);

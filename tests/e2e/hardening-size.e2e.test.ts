@@ -6,31 +6,21 @@
 import { MAX_HIGHLIGHTS } from '../../src/dom/annotator';
 import { WINDOW_ABOVE_RANGES } from '../../src/dom/highlight-window';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, readTooltip, startServer, waitForAnnotation, type ExtensionBrowser, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { readTooltip, useExtensionBrowser, waitForAnnotation } from './harness';
 import { bigTablePage, bigTextPage, churnPage, deepPage, manyNodesPage, tallParagraphsPage } from './hardening-pages';
 import { startTrace } from './trace';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
 const html = 'text/html; charset=utf-8';
 const LONG_TASK_MS = 50;
 
-beforeAll(async () => {
-  server = await startServer({
-    '/big-text.html': { type: html, body: bigTextPage(10) },
-    '/many-nodes.html': { type: html, body: manyNodesPage(200_000) },
-    '/deep.html': { type: html, body: deepPage(2_000) },
-    '/table.html': { type: html, body: bigTablePage(50_000) },
-    '/churn.html': { type: html, body: churnPage(10) },
-    '/tall.html': { type: html, body: tallParagraphsPage(3_000, 500) },
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const e2e = useExtensionBrowser({
+  '/big-text.html': { type: html, body: bigTextPage(10) },
+  '/many-nodes.html': { type: html, body: manyNodesPage(200_000) },
+  '/deep.html': { type: html, body: deepPage(2_000) },
+  '/table.html': { type: html, body: bigTablePage(50_000) },
+  '/churn.html': { type: html, body: churnPage(10) },
+  '/tall.html': { type: html, body: tallParagraphsPage(3_000, 500) },
 });
 
 function collectErrors(page: Page): string[] {
@@ -71,10 +61,10 @@ describe('extreme pages', () => {
   ];
   for (const { path, what, highlights, capped, resumedSliceLimit = LONG_TASK_MS } of cases) {
     it(`annotates ${what} without a task of ours over ${LONG_TASK_MS} ms`, { timeout: 60_000 }, async () => {
-      const page = await browser.context.newPage();
+      const page = await e2e.browser.context.newPage();
       const errors = collectErrors(page);
       const tracer = await startTrace(page);
-      await page.goto(server.url(path), { timeout: 30_000 });
+      await page.goto(e2e.server.url(path), { timeout: 30_000 });
       await page.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, undefined, {
         timeout: 30_000,
         polling: 250,
@@ -127,7 +117,7 @@ describe('extreme pages', () => {
       }
       expect(errors).toEqual([]);
 
-      const popup = await browser.openPopup(page);
+      const popup = await e2e.browser.openPopup(page);
       await expect.poll(() => popup.locator('.summary').count(), { timeout: 10_000 }).toBe(1);
       expect(await popup.locator('.capped').count()).toBe(capped ? 1 : 0);
       if (capped) expect(await popup.locator('.capped').textContent()).toContain(String(MAX_HIGHLIGHTS));
@@ -142,9 +132,9 @@ describe('a page with 10,000 terms', () => {
     'registers only the terms near the viewport, follows scrolling, and changes to the page stay cheap',
     { timeout: 60_000 },
     async () => {
-      const page = await browser.context.newPage();
+      const page = await e2e.browser.context.newPage();
       const errors = collectErrors(page);
-      await page.goto(server.url('/many-nodes.html'));
+      await page.goto(e2e.server.url('/many-nodes.html'));
       await waitForAnnotation(page);
       const paragraphs = await page.locator('p').count();
       // Registered: terms in paragraphs near the viewport, none near the end of the page.
@@ -196,7 +186,7 @@ describe('a page with 10,000 terms', () => {
       await page.waitForTimeout(600); // the card closes
       const annotated = await leastOfThree();
       const scrollingAnnotated = Math.min(await busyWhileScrolling(), await busyWhileScrolling());
-      await browser.runCommand(page, 'toggle-annotation');
+      await e2e.browser.runCommand(page, 'toggle-annotation');
       await expect.poll(() => registeredCount(page)).toBe(0);
       const plain = await leastOfThree();
       const scrollingPlain = Math.min(await busyWhileScrolling(), await busyWhileScrolling());
@@ -222,8 +212,8 @@ describe('a page of 3,000 tall paragraphs', () => {
     'registers the terms on screen when the viewport lies inside a group of blocks, far from its ends',
     { timeout: 60_000 },
     async () => {
-      const page = await browser.context.newPage();
-      await page.goto(server.url('/tall.html'));
+      const page = await e2e.browser.context.newPage();
+      await page.goto(e2e.server.url('/tall.html'));
       await waitForAnnotation(page);
 
       // Groups hold up to 32 blocks of 500 px: at paragraph 1,616 the viewport lies inside a group,
@@ -239,9 +229,9 @@ describe('a page of 3,000 tall paragraphs', () => {
 
 describe('a page that never stops changing', () => {
   it('keeps its share of the main thread small and its memory flat', { timeout: 60_000 }, async () => {
-    const page = await browser.context.newPage();
+    const page = await e2e.browser.context.newPage();
     const errors = collectErrors(page);
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await e2e.browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const heap = async (): Promise<number> => {
       await cdp.send('HeapProfiler.collectGarbage');
@@ -249,7 +239,7 @@ describe('a page that never stops changing', () => {
       return metrics.find((metric) => metric.name === 'JSHeapUsedSize')!.value;
     };
     const tracer = await startTrace(page);
-    await page.goto(server.url('/churn.html'));
+    await page.goto(e2e.server.url('/churn.html'));
     await waitForAnnotation(page);
     const heapAtStart = await heap();
     await page.waitForFunction(() => (window as unknown as { churnDone: boolean }).churnDone, undefined, { timeout: 20_000 });

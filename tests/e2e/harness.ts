@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -41,8 +42,11 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
+/** Extra pages a fixture server answers, by path, before it looks in tests/fixtures. */
+export type Routes = Record<string, { type: string; body: string }>;
+
 /** Serves tests/fixtures (and any extra routes) on 127.0.0.1 at a free port. */
-export async function startServer(routes: Record<string, { type: string; body: string }> = {}): Promise<FixtureServer> {
+export async function startServer(routes: Routes = {}): Promise<FixtureServer> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const route = routes[path];
@@ -194,6 +198,40 @@ export async function launchBrowser({
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A test file's fixture server (with `routes`) and Chromium (launched with `options`): registers the
+ * beforeAll that starts them and the afterAll that closes them, and returns getters to read them in
+ * tests and later hooks. A beforeAll registered after this call runs after they have started; an
+ * afterAll registered before it runs after they have closed (Vitest's default `sequence.hooks`).
+ */
+export function useExtensionBrowser(
+  routes: Routes = {},
+  options: LaunchOptions = {},
+): { readonly server: FixtureServer; readonly browser: ExtensionBrowser } {
+  let server: FixtureServer | undefined;
+  let browser: ExtensionBrowser | undefined;
+  beforeAll(async () => {
+    server = await startServer(routes);
+    browser = await launchBrowser(options);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useExtensionBrowser: read before its beforeAll has run');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
     },
   };
 }

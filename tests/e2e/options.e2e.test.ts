@@ -6,19 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../locales/en.json';
 import zhCN from '../../locales/zh_CN.json';
-import {
-  launchBrowser,
-  pointOfTerm,
-  readTooltip,
-  SCREENSHOTS,
-  startServer,
-  waitForHighlights,
-  type ExtensionBrowser,
-  type FixtureServer,
-} from './harness';
+import { pointOfTerm, readTooltip, SCREENSHOTS, useExtensionBrowser, waitForHighlights } from './harness';
 
 const READER_TERM = '读书打卡';
 const ARTICLE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>读书会通知</title>
@@ -36,12 +27,14 @@ fine-one,第一条目,reform,中文释义,English summary
 bad-two,第二条目,party,中文释义,English summary
 `;
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
+const e2e = useExtensionBrowser(
+  { '/reader-terms.html': { type: 'text/html; charset=utf-8', body: ARTICLE } },
+  { locale: 'zh-CN' },
+);
 let article: Page;
 let options: Page;
 
-const optionsUrl = () => `chrome-extension://${browser.extensionId}/options.html`;
+const optionsUrl = () => `chrome-extension://${e2e.browser.extensionId}/options.html`;
 
 async function highlightSize(page: Page, name: string): Promise<number> {
   return page.evaluate((key) => CSS.highlights.get(key)?.size ?? 0, name);
@@ -94,20 +87,13 @@ async function tabOrder(page: Page, limit = 120): Promise<string[]> {
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer({ '/reader-terms.html': { type: 'text/html; charset=utf-8', body: ARTICLE } });
-  browser = await launchBrowser({ locale: 'zh-CN' });
-  article = await browser.context.newPage();
-  await article.goto(server.url('/reader-terms.html'));
+  article = await e2e.browser.context.newPage();
+  await article.goto(e2e.server.url('/reader-terms.html'));
   await waitForHighlights(article);
-  options = await browser.context.newPage();
+  options = await e2e.browser.context.newPage();
   await options.setViewportSize({ width: 900, height: 900 });
   await options.goto(optionsUrl());
   await options.waitForSelector('#ui-language');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the options page', () => {
@@ -117,7 +103,7 @@ describe('the options page', () => {
     await expect.poll(() => options.evaluate(() => document.documentElement.lang)).toBe('en');
     await options.screenshot({ path: join(SCREENSHOTS, 'options-en.png'), fullPage: true });
 
-    const popupEn = await browser.openPopup(article);
+    const popupEn = await e2e.browser.openPopup(article);
     await expect.poll(() => popupEn.textContent('.options-button')).toBe('Settings');
     await popupEn.close();
     await article.bringToFront();
@@ -127,7 +113,7 @@ describe('the options page', () => {
     await options.selectOption('#ui-language', 'zh_CN');
     await expect.poll(() => options.textContent('h1')).toBe('政策透镜设置');
     await options.screenshot({ path: join(SCREENSHOTS, 'options-zh.png'), fullPage: true });
-    const popupZh = await browser.openPopup(article);
+    const popupZh = await e2e.browser.openPopup(article);
     await expect.poll(() => popupZh.textContent('.options-button')).toBe('设置');
     await popupZh.close();
     await article.bringToFront();
@@ -190,7 +176,7 @@ describe('the options page', () => {
     expect(card).toContain('reading check-in');
 
     // The popup's glossary search finds it too.
-    const popup = await browser.openPopup(article);
+    const popup = await e2e.browser.openPopup(article);
     await popup.fill('#glossary-search', READER_TERM);
     await expect.poll(() => popup.locator('.search-result').first().textContent()).toContain(READER_TERM);
     await popup.close();
@@ -199,7 +185,8 @@ describe('the options page', () => {
   it('refuses a broken glossary with the row and field named, and changes nothing', async () => {
     await options.bringToFront();
     await options.selectOption('#ui-language', 'en');
-    const stored = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get(['userGlossaries', 'userMatchEntries']));
+    const stored = () =>
+      e2e.browser.serviceWorker.evaluate(() => chrome.storage.local.get(['userGlossaries', 'userMatchEntries']));
     const before = await stored();
     await options.setInputFiles('#import-glossary', {
       name: 'broken.csv',
@@ -233,7 +220,7 @@ describe('keyboard use', () => {
   });
 
   it('reaches every control of the popup with Tab', async () => {
-    const popup = await browser.openPopup(article);
+    const popup = await e2e.browser.openPopup(article);
     await popup.waitForSelector('.options-button');
     await popup.waitForSelector('.switch input');
     const expected = await focusableKeys(popup);

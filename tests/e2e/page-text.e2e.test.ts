@@ -6,12 +6,14 @@
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { launchBrowser, ROOT, startServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { ROOT, useExtensionBrowser } from './harness';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
+const e2e = useExtensionBrowser(
+  { '/blank.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><title>t</title><body></body>' } },
+  { withExtension: false },
+);
 let page: Page;
 
 beforeAll(async () => {
@@ -23,18 +25,9 @@ beforeAll(async () => {
     globalName: 'PageText',
     target: 'chrome120',
   });
-  server = await startServer({
-    '/blank.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><title>t</title><body></body>' },
-  });
-  browser = await launchBrowser({ withExtension: false });
-  page = await browser.context.newPage();
-  await page.goto(server.url('/blank.html'));
+  page = await e2e.browser.context.newPage();
+  await page.goto(e2e.server.url('/blank.html'));
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const BLOCKS = ['p', 'div', 'li', 'h2', 'section', 'blockquote'];
