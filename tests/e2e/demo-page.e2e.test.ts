@@ -197,8 +197,8 @@ describe('glossary search in the popup', () => {
 
 describe('where the hover card goes', () => {
   it('stays inside the viewport and off the term, wherever the term sits and however small the window', async () => {
-    const tab = await browser.context.newPage();
-    await tab.goto(server.url('/demo-speech.html'));
+    const tab = await e2e.browser.context.newPage();
+    await tab.goto(e2e.server.url('/demo-speech.html'));
     await waitForHighlights(tab);
     for (const viewport of [
       { width: 1280, height: 900 },
