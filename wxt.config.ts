@@ -19,6 +19,16 @@ export default defineConfig({
     // install warning. (On the MV2 Firefox build WXT folds these into `permissions`.)
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extActionTitle__' },
+    // The one script every page loads: a cheap check that has the background load the page script
+    // (entrypoints/content, registered at runtime) only where PolicyLens has something to do.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['page-probe.js'],
+        run_at: 'document_idle',
+        all_frames: true,
+      },
+    ],
     // Chrome suggests at most four suggested shortcuts per extension; readers can change them at
     // chrome://extensions/shortcuts.
     commands: {

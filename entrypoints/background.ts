@@ -12,6 +12,7 @@ import { activeUserEntries, mergeEntries, mergeMatchIndex } from '../src/core/gl
 import { highlightCss } from '../src/core/settings/highlight-css';
 import { applyHighlightCss, forgetTab } from '../src/shared/highlight-style-injector';
 import { t } from '../src/shared/i18n';
+import { ensurePageScript, isLoadPageScriptMessage } from '../src/shared/page-script';
 import { COMMANDS, handle, sendMessage, type CommandName } from '../src/shared/protocol';
 import { loadSettings, watchSettings } from '../src/shared/settings';
 import { applyUiLanguage } from '../src/shared/ui-locale';
@@ -29,6 +30,13 @@ export default defineBackground(() => {
   // A worker woken by a message answers only after the reader's layers are read.
   const layersRead = loadLayers().then(useLayers);
   watchLayers(useLayers);
+
+  // The page probe (every page) asks for the page script where PolicyLens has something to do. A
+  // plain message: the probe carries no messaging library. Answered by nobody; the probe does not wait.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isLoadPageScriptMessage(message) || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return;
+    void ensurePageScript(sender.tab.id, sender.frameId ?? 0).catch(() => undefined);
+  });
 
   // The content script asks for the match index only on pages with Chinese text (it is most of the
   // data); the reader's layers are read fresh, so a page never matches with a stale list.
@@ -69,7 +77,11 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== HIGHLIGHT_MENU_ID || tab?.id === undefined) return;
-    void sendMessage('createReaderHighlight', undefined, { tabId: tab.id, frameId: info.frameId ?? 0 }).catch(() => undefined);
+    const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
+    // The frame may hold only the page probe (a page without Chinese): load PolicyLens there first.
+    void ensurePageScript(target.tabId, target.frameId)
+      .then(() => sendMessage('createReaderHighlight', undefined, target))
+      .catch(() => undefined);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
@@ -81,5 +93,9 @@ export default defineBackground(() => {
 /** Also reachable from tests, since synthetic key presses never trigger extension shortcuts. */
 export async function runCommandInTab(command: CommandName, tabId?: number): Promise<void> {
   const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  if (id !== undefined) await sendMessage('runCommand', { command }, id).catch(() => undefined);
+  if (id === undefined) return;
+  // Highlighting a selection works on any page, including one that holds only the page probe.
+  await ensurePageScript(id)
+    .then(() => sendMessage('runCommand', { command }, id))
+    .catch(() => undefined);
 }

@@ -1,5 +1,7 @@
 /**
- * Content script: wiring only. Creates our one element (the host of an open shadow root for the
+ * The page script: wiring only. Not listed in the manifest: the page probe
+ * (entrypoints/page-probe.ts) runs on every page and has the background load this script only where
+ * there is something to do (src/shared/page-script.ts). Creates our one element (the host of an open shadow root for the
  * tooltip), starts the page session and connects it to the message protocol, the settings and the
  * reader's glossary layers. The glossary's match index is not bundled here: the session asks the
  * background for it once a page has Chinese text, so the script every page loads stays small.
@@ -7,6 +9,7 @@
 import tooltipCss from '../../src/dom/tooltip/tooltip.css?inline';
 import { drawsDefaultStyle, highlightCss } from '../../src/core/settings/highlight-css';
 import { PageSession } from '../../src/dom/page-session';
+import { PAGE_SCRIPT_STATE } from '../../src/shared/page-script';
 import { handle, sendMessage } from '../../src/shared/protocol';
 import { loadSettings, watchSettings } from '../../src/shared/settings';
 import { applyUiLanguage } from '../../src/shared/ui-locale';
@@ -18,12 +21,20 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: true,
+  registration: 'runtime',
   // Our CSS goes into the shadow root as a string (below), so nothing is exposed to the page.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // Loaded on request, possibly by two callers at once (the probe, the popup): one copy per frame.
+    const scope = globalThis as Record<string, unknown>;
+    if (scope[PAGE_SCRIPT_STATE] !== undefined) return;
+    scope[PAGE_SCRIPT_STATE] = 'starting';
     // An XML or SVG document served on its own (application/xml …): its root cannot host a shadow
     // root (attachShadow throws NotSupportedError) and it holds no reading text of ours to mark.
-    if (!(document instanceof HTMLDocument)) return;
+    if (!(document instanceof HTMLDocument)) {
+      scope[PAGE_SCRIPT_STATE] = 'unsupported';
+      return;
+    }
     const settings = await loadSettings();
     applyUiLanguage(settings.uiLanguage);
     // The reader's colours live in an injected stylesheet (the background injects it); the default
@@ -68,6 +79,7 @@ export default defineContentScript({
       handle('scrollToHeading', ({ index }) => session.outline.scrollTo(index));
       handle('setAnnotationEnabled', async ({ enabled }) => session.setEnabled(enabled, await loadSettings()));
     }
+    scope[PAGE_SCRIPT_STATE] = 'ready';
     let applied = settings;
     const unwatchSettings = watchSettings((next) => {
       applyUiLanguage(next.uiLanguage);

@@ -13,7 +13,7 @@ import { isEnabledFor, type Settings } from '../shared/settings';
 import { CATEGORIES } from '../core/glossary/categories';
 import { Annotator, type FoundTerm } from './annotator';
 import { EntryCache } from './entry-cache';
-import { hasChineseText } from './has-chinese';
+import { measuredChineseCheck } from './chinese-check';
 import { HighlightLayer, highlightApiAvailable } from './highlight-layer';
 import { installHover } from './hover';
 import { ActiveTermMarker } from './tooltip/active-marker';
@@ -29,8 +29,7 @@ import { yieldToPage } from './yield';
 /** How much of the page's text the popup's "not in the glossary" list reads (see unknownFormulas). */
 const UNKNOWN_FORMULA_CHARS = 200_000;
 
-/** `performance.measure` name of the cheap "is there Chinese here?" check (what the benchmark reads). */
-export const CHECK_MEASURE = 'policylens:check';
+export { CHECK_MEASURE } from './chinese-check';
 
 export interface PageSessionOptions {
   /**
@@ -284,21 +283,4 @@ export class PageSession {
     }
     this.hover?.showTerm(term, true);
   }
-}
-
-/**
- * The language check, measured so the benchmark can see what a page without Chinese costs (no
- * annotation measure is recorded there). Marks rather than performance.now() numbers, because a
- * trace records a mark's exact call time while page clocks are coarsened to 0.1 ms, and the check
- * takes microseconds. Cleared first so re-enabling never accumulates entries.
- */
-function measuredChineseCheck(): boolean {
-  performance.clearMarks(`${CHECK_MEASURE}:start`);
-  performance.clearMarks(`${CHECK_MEASURE}:end`);
-  performance.clearMeasures(CHECK_MEASURE);
-  performance.mark(`${CHECK_MEASURE}:start`);
-  const found = hasChineseText(document);
-  performance.mark(`${CHECK_MEASURE}:end`);
-  performance.measure(CHECK_MEASURE, `${CHECK_MEASURE}:start`, `${CHECK_MEASURE}:end`);
-  return found;
 }

@@ -11,6 +11,7 @@ import { bundledGlossaryVersion, popupEntries, popupEntry } from './popup-glossa
 import { browser } from 'wxt/browser';
 import { buildCard } from '../dom/tooltip/card';
 import { t, getLocale } from '../shared/i18n';
+import { ensurePageScript } from '../shared/page-script';
 import { sendMessage, type PageReport } from '../shared/protocol';
 import { isEnabledFor, loadSettings, setSiteEnabled } from '../shared/settings';
 import { el } from '../shared/dom';
@@ -34,9 +35,7 @@ export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
 
   void (async () => {
     let report: PageReport | null = null;
-    if (tabId !== undefined) {
-      report = await sendMessage('getPageReport', undefined, tabId).catch(() => null);
-    }
+    if (tabId !== undefined) report = await pageReport(tabId);
     if (!report) {
       status.append(el('p', 'message', t('popup.unreachable')));
       return;
@@ -49,6 +48,18 @@ export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
     );
     await renderOutline(tabId!, outlineSection);
   })();
+}
+
+/**
+ * The page's report. A page without Chinese holds only the page probe, not the page script that
+ * answers: load it (src/shared/page-script.ts) and ask again. Null where no extension may run
+ * (the browser's own pages, the web store).
+ */
+async function pageReport(tabId: number): Promise<PageReport | null> {
+  const ask = (): Promise<PageReport | null> => sendMessage('getPageReport', undefined, tabId).catch(() => null);
+  const report = await ask();
+  if (report) return report;
+  return ensurePageScript(tabId).then(ask, () => null);
 }
 
 async function renderOutline(tabId: number, section: HTMLElement): Promise<void> {

@@ -6,98 +6,100 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { CATEGORIES } from '../core/glossary/categories';
-import type { GlossaryEntry } from '../core/glossary/schema';
+import type { Category, GlossaryEntry } from '../core/glossary/schema';
 import type { MatchIndex } from '../core/matcher/match-index';
 
 export const COMMANDS = ['next-term', 'previous-term', 'toggle-annotation', 'highlight-selection'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-const termCountSchema = z.object({
-  entryId: z.string(),
-  term: z.string(),
-  category: z.enum(CATEGORIES),
-  count: z.number().check(z.int(), z.nonnegative()),
-});
-
-export const pageReportSchema = z.object({
-  url: z.string(),
-  title: z.string(),
+// Replies are typed, not parsed: they come from our own code in the same extension. Only what a
+// handler receives is validated (`handle`).
+export interface PageReport {
+  url: string;
+  title: string;
   /** 'annotated': done; 'disabled': switched off for this site or globally; 'no-chinese': nothing to do. */
-  state: z.enum(['annotated', 'disabled', 'no-chinese', 'working']),
-  totalMatches: z.number().check(z.int(), z.nonnegative()),
+  state: 'annotated' | 'disabled' | 'no-chinese' | 'working';
+  totalMatches: number;
   /** The page holds more terms than the annotator highlights (MAX_HIGHLIGHTS): only the first are shown. */
-  capped: z.boolean(),
-  terms: z.array(termCountSchema),
-  glossaryVersion: z.string(),
+  capped: boolean;
+  terms: Array<{ entryId: string; term: string; category: Category; count: number }>;
+  glossaryVersion: string;
   /** Formula-like phrases on the page with no glossary entry (五个一批 …). */
-  unknownFormulas: z.array(z.object({ text: z.string(), count: z.number() })),
+  unknownFormulas: Array<{ text: string; count: number }>;
   /** The reader's saved highlights on this page that could not be found again. */
-  orphanHighlightIds: z.array(z.string()),
-});
-export type PageReport = z.infer<typeof pageReportSchema>;
+  orphanHighlightIds: string[];
+}
 
-export const outlineReportSchema = z.object({
-  headings: z.array(z.object({ level: z.number(), marker: z.string(), title: z.string(), termCount: z.number() })),
+export interface OutlineReport {
+  headings: Array<{ level: number; marker: string; title: string; termCount: number }>;
   /** Index of the section the reader is in, or -1 before the first heading. */
-  current: z.number(),
-});
-export type OutlineReport = z.infer<typeof outlineReportSchema>;
+  current: number;
+}
 
 /** What the popup needs to build the export document: the page's analysis, as the CLI makes it. */
-export const pageAnalysisSchema = z.object({
-  title: z.string(),
-  url: z.string(),
-  mainText: z.string(),
-  headings: z.array(z.object({ level: z.number(), marker: z.string(), title: z.string(), start: z.number() })),
-  matches: z.array(z.object({ entryId: z.string(), start: z.number(), end: z.number() })),
-});
-export type PageAnalysisReport = z.infer<typeof pageAnalysisSchema>;
+export interface PageAnalysisReport {
+  title: string;
+  url: string;
+  mainText: string;
+  headings: Array<{ level: number; marker: string; title: string; start: number }>;
+  matches: Array<{ entryId: string; start: number; end: number }>;
+}
 
-/** Payload schemas, one per message; `undefined` for messages without data. */
-export const payloadSchemas = {
+/**
+ * Payload schemas, one per message (`undefined` for messages without data), each built the first
+ * time its message arrives: building them all when the module loaded was most of the content
+ * script's start-up on every page, Chinese or not (zod builds each schema's internals eagerly).
+ */
+const payloadSchemaBuilders = {
   /** popup → content script of a tab: what the page holds. */
-  getPageReport: z.undefined(),
+  getPageReport: () => z.undefined(),
   /** content script → background: the term count for the toolbar badge. */
-  reportTermCount: z.object({ count: z.number().check(z.int(), z.nonnegative()) }),
+  reportTermCount: () => z.object({ count: z.number().check(z.int(), z.nonnegative()) }),
   /** content script → background: full entries for tooltips (kept out of the content bundle). */
-  getEntries: z.object({ ids: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(2000)) }),
+  getEntries: () => z.object({ ids: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(2000)) }),
   /** background → content script: a keyboard command. */
-  runCommand: z.object({ command: z.enum(COMMANDS) }),
+  runCommand: () => z.object({ command: z.enum(COMMANDS) }),
   /** popup → content script: the page's outline with per-section term counts. */
-  getOutline: z.undefined(),
+  getOutline: () => z.undefined(),
   /** popup → content script: which section the reader is in now (cheap; polled while the popup is open). */
-  getCurrentSection: z.undefined(),
+  getCurrentSection: () => z.undefined(),
   /** popup → content script: scroll to a heading and mark it briefly. */
-  scrollToHeading: z.object({ index: z.number().check(z.int(), z.nonnegative()) }),
+  scrollToHeading: () => z.object({ index: z.number().check(z.int(), z.nonnegative()) }),
   /** content script → background: the match index (bundled glossary plus the reader's layers). */
-  getMatchIndex: z.undefined(),
+  getMatchIndex: () => z.undefined(),
   /** popup → content script: the page analysed for export (main text, outline, matches). */
-  getPageAnalysis: z.undefined(),
+  getPageAnalysis: () => z.undefined(),
   /** background → content script (the frame the context menu was opened in): highlight the selection. */
-  createReaderHighlight: z.undefined(),
+  createReaderHighlight: () => z.undefined(),
   /** popup → content script: the annotation switch changed for this page. */
-  setAnnotationEnabled: z.object({ enabled: z.boolean() }),
+  setAnnotationEnabled: () => z.object({ enabled: z.boolean() }),
   /**
    * content script → background: put this frame's ::highlight() colours and style in step with the
    * settings. The background reads the settings itself and injects the CSS into the page's document
    * (scripting.insertCSS), where ::highlight() rules must live; the page gets no element of ours.
    */
-  applyHighlightStyle: z.undefined(),
+  applyHighlightStyle: () => z.undefined(),
 } as const;
+
+type PayloadSchemas = { [K in keyof typeof payloadSchemaBuilders]: ReturnType<(typeof payloadSchemaBuilders)[K]> };
+const builtPayloadSchemas: Partial<PayloadSchemas> = {};
+
+function payloadSchema<K extends keyof PayloadSchemas>(type: K): PayloadSchemas[K] {
+  return (builtPayloadSchemas[type] ??= payloadSchemaBuilders[type]() as PayloadSchemas[K]);
+}
 
 interface ProtocolMap {
   getPageReport(): PageReport;
-  reportTermCount(data: z.infer<typeof payloadSchemas.reportTermCount>): void;
-  getEntries(data: z.infer<typeof payloadSchemas.getEntries>): GlossaryEntry[];
-  runCommand(data: z.infer<typeof payloadSchemas.runCommand>): void;
+  reportTermCount(data: z.infer<PayloadSchemas['reportTermCount']>): void;
+  getEntries(data: z.infer<PayloadSchemas['getEntries']>): GlossaryEntry[];
+  runCommand(data: z.infer<PayloadSchemas['runCommand']>): void;
   getOutline(): OutlineReport;
   createReaderHighlight(): void;
   getPageAnalysis(): PageAnalysisReport;
   getMatchIndex(): MatchIndex;
   getCurrentSection(): number;
-  scrollToHeading(data: z.infer<typeof payloadSchemas.scrollToHeading>): boolean;
-  setAnnotationEnabled(data: z.infer<typeof payloadSchemas.setAnnotationEnabled>): void;
+  scrollToHeading(data: z.infer<PayloadSchemas['scrollToHeading']>): boolean;
+  setAnnotationEnabled(data: z.infer<PayloadSchemas['setAnnotationEnabled']>): void;
   applyHighlightStyle(): void;
 }
 
@@ -123,7 +125,7 @@ export function handle<K extends MessageType>(
   type: K,
   handler: (data: Data<K>, sender: SenderInfo) => Reply<K> | Promise<Reply<K>>,
 ): () => void {
-  const schema = payloadSchemas[type] as unknown as z.ZodMiniType<Data<K>>;
+  const schema = payloadSchema(type) as unknown as z.ZodMiniType<Data<K>>;
   return messaging.onMessage(type, (message) => {
     if (message.sender.id !== browser.runtime.id) throw new Error(`refused ${type}: not from this extension`);
     const parsed = schema.safeParse(message.data);

@@ -5,6 +5,8 @@
  * was saved; nothing is dropped.
  */
 import { storage } from '#imports';
+import { pageKey } from './page-key';
+import { READER_HIGHLIGHTS_KEY } from './reader-highlights-key';
 
 export interface TextSelectors {
   quote: { exact: string; prefix: string; suffix: string };
@@ -26,20 +28,12 @@ export interface ReaderHighlight {
 /** Highlights by page address. */
 export type ReaderHighlightStore = Record<string, ReaderHighlight[]>;
 
-export const readerHighlightsItem = storage.defineItem<ReaderHighlightStore>('local:readerHighlights', {
+export const readerHighlightsItem = storage.defineItem<ReaderHighlightStore>(`local:${READER_HIGHLIGHTS_KEY}`, {
   fallback: {},
   version: 1,
 });
 
-export function pageKey(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.hash = '';
-    return parsed.href;
-  } catch {
-    return url;
-  }
-}
+export { pageKey };
 
 export class StorageWriteError extends Error {}
 

@@ -134,10 +134,60 @@ describe('the annotator on hostile pages, frames and pages without Chinese', () 
 
   it('does nothing on a page without Chinese and says so in the popup', async () => {
     const page = await open('/annotator/no-chinese.html');
+    // Only the page probe ran: it measured its check and added nothing, not even our UI's host.
+    await page.waitForFunction(() => performance.getEntriesByName('policylens:check').length > 0);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.querySelector('policylens-ui'))).toBeNull();
+    // Opening the popup loads the page script, which answers it.
     const popup = await e2e.browser.openPopup(page);
     await expect.poll(() => popup.locator('.status .message').textContent(), { timeout: 5_000 }).toContain('中文');
     expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('policylens-')).length)).toBe(0);
     await popup.close();
+    await page.close();
+  });
+});
+
+describe('pages that start without Chinese', () => {
+  it('annotates a single-page app once it routes to a page in Chinese', async () => {
+    const page = await open('/annotator/english-app.html');
+    await page.waitForFunction(() => performance.getEntriesByName('policylens:check').length > 0);
+    expect(await page.evaluate(() => document.querySelector('policylens-ui'))).toBeNull();
+    await page.evaluate(() => (window as unknown as { goTo(route: string): void }).goTo('zh'));
+    await expect
+      .poll(async () => (await highlightedIn(page)).map((hit) => hit.text), { timeout: 5_000 })
+      .toEqual(['稳中求进', '六稳']);
+    await expect.poll(() => badgeText(page), { timeout: 5_000 }).toBe('2');
+    await page.close();
+  });
+
+  it("keeps the reader's own highlight on a page without Chinese, and shows it again after a reload", async () => {
+    // Its own address, so no other test's page holds a saved highlight.
+    const page = await open('/annotator/english-app.html?reader');
+    await page.waitForFunction(() => performance.getEntriesByName('policylens:check').length > 0);
+    await page.evaluate(() => {
+      const text = document.getElementById('quote')!.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 2);
+      range.setEnd(text, 'A quotable sentence'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    // The shortcut's command loads the page script first: the page held only the probe.
+    await e2e.browser.runCommand(page, 'highlight-selection');
+    await page.locator('policylens-ui .note-dialog button.primary').click();
+    const saved = (): Promise<string[]> =>
+      page.evaluate(() => {
+        const highlight = CSS.highlights.get('policylens-reader');
+        return [...(highlight ?? [])].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        });
+      });
+    await expect.poll(saved, { timeout: 5_000 }).toEqual(['quotable sentence']);
+    await page.reload();
+    await expect.poll(saved, { timeout: 5_000 }).toEqual(['quotable sentence']);
     await page.close();
   });
 });

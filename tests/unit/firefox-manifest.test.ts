@@ -111,10 +111,11 @@ describe('built manifests (wxt build into a temporary directory)', () => {
     expect(firefox.permissions).toEqual(['storage', 'contextMenus', 'scripting', 'http://*/*', 'https://*/*']);
     expect(chrome.host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(firefox.content_scripts).toEqual(chrome.content_scripts);
+    // Only the page probe is listed; it has the background load the page script where needed.
     expect(firefox.content_scripts).toEqual([
       expect.objectContaining({
         matches: ['http://*/*', 'https://*/*'],
-        js: ['content-scripts/content.js'],
+        js: ['page-probe.js'],
         css: ['highlights.css'],
         all_frames: true,
       }),
