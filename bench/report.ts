@@ -146,7 +146,22 @@ export function formatReport(results: BenchResults): string {
     `export of ${exp.highlights} highlights (document + Markdown + CSV + JSON + Anki, Node): ${spread(exp.totalMs)} ms ` +
       `(document ${exp.perFormatMs.document.toFixed(0)}, md ${exp.perFormatMs.md.toFixed(0)}, csv ${exp.perFormatMs.csv.toFixed(0)}, json ${exp.perFormatMs.json.toFixed(0)}, anki ${exp.perFormatMs.anki.toFixed(0)})`,
   );
-  lines.push(`content script: ${results.contentScript.bytes} bytes, ${results.contentScript.gzipBytes} gzip -9`);
+  const { probe } = results.contentScript;
+  lines.push(
+    `content scripts: page script ${results.contentScript.bytes} bytes, ${results.contentScript.gzipBytes} gzip -9` +
+      (probe ? `; page probe (every page) ${probe.bytes} bytes, ${probe.gzipBytes} gzip -9` : ''),
+  );
+  lines.push("script start-up (evaluating PolicyLens's scripts in a page opened in a new tab; not in the measures above):");
+  for (const page of results.pages) {
+    const scripts = Object.entries(page.scriptStartupByScript)
+      .map(([name, value]) => `${name} ${ms(value)}`)
+      .join(', ');
+    const total =
+      page.measured === 'policylens:check'
+        ? `; with the check, ${ms(page.scriptStartupMs.median + page.policyLensMs.median)} ms = ${ratio((page.scriptStartupMs.median + page.policyLensMs.median) / page.floorMs.median)}× floor`
+        : '';
+    lines.push(`  ${page.name}: ${spread(page.scriptStartupMs)} ms (${scripts || 'none'})${total}`);
+  }
   const node = results.nodeMatcher;
   lines.push(`automaton build (Node, ${node.patterns} patterns): ${spread(node.buildMs)} ms`);
   lines.push(

@@ -42,6 +42,10 @@ export interface PageResult {
   /** Median heap after GC with the extension minus without it (bytes). */
   heapAddedJsBytes: number;
   heapAddedEmbedderBytes: number;
+  /** Evaluating PolicyLens's scripts in the page (the probe everywhere, the page script where needed), per load. */
+  scriptStartupMs: Summary;
+  /** The same, median per script file. */
+  scriptStartupByScript: Record<string, number>;
   profile?: { contentScriptMs: number; top: FunctionCost[] };
 }
 
@@ -61,7 +65,8 @@ export interface BenchResults {
   hover: { samples: HoverSample[]; workMs: Summary; hitTestMs: Summary; showMs: Summary; latencyMs: Summary };
   popupMs: Summary;
   exportMs: ExportTiming;
-  contentScript: { bytes: number; gzipBytes: number };
+  /** The page script's size, and the page probe's (the one script every page loads). */
+  contentScript: { bytes: number; gzipBytes: number; probe?: { bytes: number; gzipBytes: number } };
   nodeMatcher: NodeMatcherResult;
   targets: TargetCheck[];
   wallSeconds: number;

@@ -24,6 +24,7 @@ import { buildBenchPages, routesFor, type BenchPage } from './pages';
 import { loadMatchIndex } from './pages/source-text';
 import { measurePopup, preparePopupTiming } from './popup';
 import { checkTargets, formatReport } from './report';
+import { measureScriptStartup, type ScriptStartup } from './script-startup';
 import type { BenchResults, PageResult } from './results';
 import { median, summarize } from './stats';
 
@@ -37,6 +38,8 @@ const log = (message: string): void => console.error(`[bench] ${message}`);
 interface PageLoads {
   timed: TimedLoad[];
   traced: TracedLoad[];
+  /** With the extension only: what evaluating its scripts cost each load. */
+  startup: ScriptStartup[];
   description: Awaited<ReturnType<typeof describePage>>;
 }
 
@@ -156,7 +159,9 @@ async function loadRepeatedly(
     for (let run = 0; run < RUNS; run++) timed.push(await runner.timedLoad(page, url));
     const description = await describePage(runner.tab);
     for (let run = 0; run < RUNS; run++) traced.push(await runner.tracedLoad(page, url));
-    return { timed, traced, description };
+    const startup: ScriptStartup[] = [];
+    if (withExtension) for (let run = 0; run < RUNS; run++) startup.push(await measureScriptStartup(browser, url));
+    return { timed, traced, startup, description };
   } finally {
     await runner.close();
   }
@@ -207,8 +212,16 @@ function pageResult(
     heapAddedEmbedderBytes:
       median(withExtension.timed.map((load) => load.heap.embedderBytes)) -
       median(withoutExtension.timed.map((load) => load.heap.embedderBytes)),
+    scriptStartupMs: summarize(withExtension.startup.map((load) => load.totalMs)),
+    scriptStartupByScript: medianByScript(withExtension.startup),
     ...(profile ? { profile } : {}),
   };
+}
+
+/** Median evaluation time of each script over the loads (a script a load did not evaluate counts 0). */
+function medianByScript(loads: readonly ScriptStartup[]): Record<string, number> {
+  const names = new Set(loads.flatMap((load) => Object.keys(load.byScript)));
+  return Object.fromEntries([...names].map((name) => [name, median(loads.map((load) => load.byScript[name] ?? 0))]));
 }
 
 async function chromiumVersion(browser: ExtensionBrowser): Promise<string> {

@@ -12,7 +12,7 @@ import { activeUserEntries, mergeEntries, mergeMatchIndex } from '../src/core/gl
 import { highlightCss } from '../src/core/settings/highlight-css';
 import { applyHighlightCss, forgetTab } from '../src/shared/highlight-style-injector';
 import { t } from '../src/shared/i18n';
-import { ensurePageScript, isLoadPageScriptMessage } from '../src/shared/page-script';
+import { ensurePageScript, isLoadPageScriptMessage, loadPageScript } from '../src/shared/page-script';
 import { COMMANDS, handle, sendMessage, type CommandName } from '../src/shared/protocol';
 import { loadSettings, watchSettings } from '../src/shared/settings';
 import { applyUiLanguage } from '../src/shared/ui-locale';
@@ -35,7 +35,7 @@ export default defineBackground(() => {
   // plain message: the probe carries no messaging library. Answered by nobody; the probe does not wait.
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isLoadPageScriptMessage(message) || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return;
-    void ensurePageScript(sender.tab.id, sender.frameId ?? 0).catch(() => undefined);
+    void loadPageScript(sender.tab.id, sender.frameId ?? 0).catch(() => undefined);
   });
 
   // The content script asks for the match index only on pages with Chinese text (it is most of the

@@ -27,6 +27,14 @@ export function isLoadPageScriptMessage(message: unknown): message is LoadPageSc
   return typeof message === 'object' && message !== null && (message as { policyLens?: unknown }).policyLens === 'loadPageScript';
 }
 
+/**
+ * Loads the page script into a frame that asked for it (the page probe runs before it, so there is
+ * none yet): one round trip fewer than `ensurePageScript`, on every page with Chinese text.
+ */
+export async function loadPageScript(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_SCRIPT_FILE] });
+}
+
 /** How long `ensurePageScript` waits for a page script that is still starting. */
 const READY_TIMEOUT_MS = 5_000;
 
@@ -45,7 +53,7 @@ export async function ensurePageScript(tabId: number, frameId = 0): Promise<void
         args: [PAGE_SCRIPT_STATE],
       })
     )[0]?.result;
-  if ((await state()) === null) await browser.scripting.executeScript({ target, files: [PAGE_SCRIPT_FILE] });
+  if ((await state()) === null) await loadPageScript(tabId, frameId);
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (let current = await state(); current === null || current === 'starting'; current = await state()) {
     if (Date.now() > deadline) throw new Error(`PolicyLens did not start in tab ${tabId}, frame ${frameId}`);
