@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { pointOfTerm, readTooltip, SCREENSHOTS, useExtensionBrowser, waitForAnnotation, waitForHighlights } from './harness';
+import {
+  pointOfTerm,
+  readTooltip,
+  SCREENSHOTS,
+  useExtensionBrowser,
+  waitForAnnotation,
+  waitForHighlights,
+  readerHighlightTexts,
+} from './harness';
 
 const e2e = useExtensionBrowser();
 
@@ -175,16 +183,7 @@ describe('pages that start without Chinese', () => {
     // The shortcut's command loads the page script first: the page held only the probe.
     await e2e.browser.runCommand(page, 'highlight-selection');
     await page.locator('policylens-ui .note-dialog button.primary').click();
-    const saved = (): Promise<string[]> =>
-      page.evaluate(() => {
-        const highlight = CSS.highlights.get('policylens-reader');
-        return [...(highlight ?? [])].map((r) => {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          return range.toString();
-        });
-      });
+    const saved = (): Promise<string[]> => readerHighlightTexts(page);
     await expect.poll(saved, { timeout: 5_000 }).toEqual(['quotable sentence']);
     await page.reload();
     await expect.poll(saved, { timeout: 5_000 }).toEqual(['quotable sentence']);

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseExportDocument, type ExportDocument } from '../../src/core/export';
 import { parseCsv } from '../unit/export-helpers/csv-parse';
-import { ROOT, SCREENSHOTS, useExtensionBrowser, waitForHighlights } from './harness';
+import { ROOT, SCREENSHOTS, useExtensionBrowser, waitForHighlights, readerHighlightTexts } from './harness';
 
 const e2e = useExtensionBrowser();
 let page: Page;
@@ -56,17 +56,7 @@ describe('highlighting with PolicyLens: the reader’s own highlight and note', 
     await page.screenshot({ path: join(SCREENSHOTS, 'reader-note-dialog.png') });
     await page.keyboard.type('关键句：信心');
     await page.locator('policylens-ui .note-dialog button.primary').click();
-    const readerText = () =>
-      page.evaluate(() => {
-        const highlight = CSS.highlights.get('policylens-reader');
-        if (!highlight) return [];
-        return [...highlight].map((r) => {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          return range.toString();
-        });
-      });
+    const readerText = (): Promise<string[]> => readerHighlightTexts(page);
     await expect.poll(readerText, { timeout: 5_000 }).toEqual(['信心比X更重要']);
 
     await page.reload();

@@ -269,6 +269,15 @@ export async function pointOfTerm(page: Page, term: string): Promise<{ x: number
   return point;
 }
 
+/** The text of the reader's own highlights on the page (`policylens-reader`). */
+export async function readerHighlightTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    policyLensRanges()
+      .filter(({ name }) => name === 'policylens-reader')
+      .map(({ range }) => range.toString()),
+  );
+}
+
 /** The hover card's text and role, read from PolicyLens's open shadow root. */
 export async function readTooltip(page: Page): Promise<{ role: string | null; text: string; visible: boolean } | null> {
   return page.evaluate(() => {
