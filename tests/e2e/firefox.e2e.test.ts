@@ -1,7 +1,7 @@
 /**
  * The Firefox build in real Firefox (Debian's firefox-esr, 140+), headless over WebDriver BiDi: the
  * add-on installs, annotates the demo speech through CSS.highlights, shows the hover card in its
- * shadow root, without page errors. Fails, never skips, when Firefox is missing (firefox-harness.ts).
+ * shadow root, loads only its page probe on a page without Chinese, without page errors. Fails, never skips, when Firefox is missing (firefox-harness.ts).
  *
  * Not covered here: the popup and the badge. WebDriver BiDi refuses to navigate a tab to a
  * moz-extension:// page ("not allowed in this context"), and page scripts may not either; the
@@ -35,10 +35,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Highlight name → the text of each of its ranges, once the content script has annotated. */
-async function highlightsByName(): Promise<Record<string, string[]>> {
-  await page.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, { timeout: 15_000 });
-  return page.evaluate(() => {
+/** Highlight name → the text of each of its ranges, once the page script has annotated `tab`. */
+async function highlightsByName(tab: Page = page): Promise<Record<string, string[]>> {
+  await tab.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, { timeout: 15_000 });
+  return tab.evaluate(() => {
     const byName: Record<string, string[]> = {};
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('policylens-')) continue;
@@ -113,6 +113,20 @@ describe(`the Firefox build in Firefox`, () => {
       { timeout: 5_000 },
     );
     await page.screenshot({ path: join(SCREENSHOTS, 'firefox-tooltip.png') as `${string}.png` });
+  });
+
+  it('loads only the page probe on a page without Chinese, and the page script once it routes to Chinese', async () => {
+    const app = await firefox.browser.newPage();
+    app.on('pageerror', (error) => pageErrors.push(String(error)));
+    await app.goto(server.url('/annotator/english-app.html'));
+    await app.waitForFunction(() => performance.getEntriesByName('policylens:check').length > 0, { timeout: 15_000 });
+    expect(await app.evaluate(() => document.querySelector('policylens-ui') === null)).toBe(true);
+    await app.evaluate(() => (window as unknown as { goTo(route: string): void }).goTo('zh'));
+    const found = Object.values(await highlightsByName(app))
+      .flat()
+      .sort();
+    expect(found).toEqual(['六稳', '稳中求进'].sort());
+    await app.close();
   });
 
   it('raised no page errors', () => {
