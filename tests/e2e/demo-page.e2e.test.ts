@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -195,6 +195,48 @@ describe('glossary search in the popup', () => {
   });
 });
 
+/** Where the card and the middle term of the speech are once floating-ui has stopped moving the card. */
+async function settledCardLayout(tab: Page): Promise<{
+  card: DOMRect;
+  term: DOMRect[];
+  viewport: { width: number; height: number };
+}> {
+  return tab.evaluate(async () => {
+    const card = document.querySelector('policylens-ui')!.shadowRoot!.querySelector('.tooltip')!;
+    // floating-ui writes the position asynchronously: wait until it has stopped moving.
+    let previous = '';
+    for (;;) {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const now = JSON.stringify(card.getBoundingClientRect());
+      if (now === previous) break;
+      previous = now;
+    }
+    const ranges = policyLensRanges();
+    const term = ranges[ranges.length >> 1]!.range;
+    return {
+      card: card.getBoundingClientRect().toJSON() as DOMRect,
+      term: [...term.getClientRects()].map((rect) => rect.toJSON() as DOMRect),
+      viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+    };
+  });
+}
+
+/** The card lies inside the viewport, covers no line of the term, and sits just above or below it. */
+function expectBesideTerm({ card, term, viewport }: Awaited<ReturnType<typeof settledCardLayout>>, where: string): void {
+  expect(card.left, where).toBeGreaterThanOrEqual(0);
+  expect(card.top, where).toBeGreaterThanOrEqual(0);
+  expect(card.right, where).toBeLessThanOrEqual(viewport.width);
+  expect(card.bottom, where).toBeLessThanOrEqual(viewport.height);
+  expect(card.height, where).toBeGreaterThan(60);
+  for (const line of term) {
+    const overlaps = line.left < card.right && card.left < line.right && line.top < card.bottom && card.top < line.bottom;
+    expect(overlaps, where).toBe(false);
+  }
+  // 6 px from the term (tooltip.ts's offset), below its last line or above its first.
+  const gap = Math.min(Math.abs(card.top - term.at(-1)!.bottom - 6), Math.abs(term[0]!.top - card.bottom - 6));
+  expect(gap, where).toBeLessThan(2);
+}
+
 describe('where the hover card goes', () => {
   it('stays inside the viewport and off the term, wherever the term sits and however small the window', async () => {
     const tab = await e2e.browser.context.newPage();
@@ -219,37 +261,62 @@ describe('where the hover card goes', () => {
         }, place);
         await tab.mouse.move(point.x, point.y);
         await expect.poll(async () => (await readTooltip(tab))?.visible ?? false, { timeout: 5_000 }).toBe(true);
-        // floating-ui writes the position asynchronously: wait until it has stopped moving.
-        const layout = await tab.evaluate(async () => {
-          const card = document.querySelector('policylens-ui')!.shadowRoot!.querySelector('.tooltip')!;
-          let previous = '';
-          for (;;) {
-            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-            const now = JSON.stringify(card.getBoundingClientRect());
-            if (now === previous) break;
-            previous = now;
-          }
-          const ranges = policyLensRanges();
-          const term = ranges[ranges.length >> 1]!.range;
-          return {
-            card: card.getBoundingClientRect().toJSON() as DOMRect,
-            term: [...term.getClientRects()].map((rect) => rect.toJSON() as DOMRect),
-            viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
-          };
-        });
-        const { card, term } = layout;
-        const where = `${viewport.width}×${viewport.height}, term at the ${place}`;
-        expect(card.left, where).toBeGreaterThanOrEqual(0);
-        expect(card.top, where).toBeGreaterThanOrEqual(0);
-        expect(card.right, where).toBeLessThanOrEqual(layout.viewport.width);
-        expect(card.bottom, where).toBeLessThanOrEqual(layout.viewport.height);
-        expect(card.height, where).toBeGreaterThan(60);
-        for (const line of term) {
-          const overlaps = line.left < card.right && card.left < line.right && line.top < card.bottom && card.top < line.bottom;
-          expect(overlaps, where).toBe(false);
-        }
+        expectBesideTerm(await settledCardLayout(tab), `${viewport.width}×${viewport.height}, term at the ${place}`);
       }
       await tab.screenshot({ path: join(SCREENSHOTS, `tooltip-at-bottom-${viewport.width}x${viewport.height}.png`) });
+    }
+    await tab.close();
+  });
+
+  it('follows its term when the page scrolls and when the browser zooms', async () => {
+    const tab = await e2e.browser.context.newPage();
+    await tab.goto(e2e.server.url('/demo-speech.html'));
+    await waitForHighlights(tab);
+    const termPoint = (): Promise<{ x: number; y: number }> =>
+      tab.evaluate(() => {
+        const ranges = policyLensRanges();
+        const rect = ranges[ranges.length >> 1]!.range.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      });
+    await tab.evaluate(() => {
+      const ranges = policyLensRanges();
+      scrollBy(0, ranges[ranges.length >> 1]!.range.getClientRects()[0]!.top - innerHeight / 3);
+    });
+    // A click pins the card, so it stays while the reader scrolls and zooms.
+    const point = await termPoint();
+    await tab.mouse.click(point.x, point.y);
+    await expect.poll(async () => (await readTooltip(tab))?.role, { timeout: 5_000 }).toBe('dialog');
+    // The pinned card names each rendering's source; a source that carries its date gets no second year.
+    expect((await readTooltip(tab))?.text).not.toMatch(/\b(\d{4}), \1\b/);
+    const before = await settledCardLayout(tab);
+    expectBesideTerm(before, 'pinned');
+
+    await tab.mouse.wheel(0, 120);
+    const scrolled = await settledCardLayout(tab);
+    expect(scrolled.term[0]!.top, 'the page scrolled').toBeLessThan(before.term[0]!.top - 60);
+    expectBesideTerm(scrolled, 'after scrolling');
+
+    const tabId = await e2e.browser.tabIdOf(tab);
+    try {
+      await e2e.browser.serviceWorker.evaluate((id) => chrome.tabs.setZoom(id, 1.5), tabId);
+      await expect.poll(() => tab.evaluate(() => devicePixelRatio), { timeout: 5_000 }).toBe(1.5);
+      expect((await readTooltip(tab))?.visible).toBe(true);
+      // Zooming reflows the page and may carry the term out of view (the card goes with it): bring
+      // the term back as a reader would, by scrolling.
+      await tab.evaluate(() => {
+        const ranges = policyLensRanges();
+        scrollBy(0, ranges[ranges.length >> 1]!.range.getClientRects()[0]!.top - innerHeight / 3);
+      });
+      const zoomed = await settledCardLayout(tab);
+      expect(zoomed.viewport.width, 'zoomed in').toBeLessThan(before.viewport.width - 300);
+      expectBesideTerm(zoomed, 'at 150 %');
+      // Playwright's own screenshot comes out blank under browser zoom; the protocol's is right.
+      const cdp = await e2e.browser.context.newCDPSession(tab);
+      const shot = await cdp.send('Page.captureScreenshot', { format: 'png' });
+      writeFileSync(join(SCREENSHOTS, 'tooltip-pinned-zoom-150.png'), Buffer.from(shot.data, 'base64'));
+      await cdp.detach();
+    } finally {
+      await e2e.browser.serviceWorker.evaluate((id) => chrome.tabs.setZoom(id, 1), tabId);
     }
     await tab.close();
   });

@@ -47,7 +47,7 @@ export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned,
       el(
         'span',
         'muted',
-        pinned ? ` — ${english.source}${english.year ? `, ${english.year}` : ''}` : english.year ? ` (${english.year})` : '',
+        pinned ? ` — ${sourceWithYear(english.source, english.year)}` : english.year ? ` (${english.year})` : '',
       ),
     );
     card.append(line);
@@ -118,4 +118,9 @@ function appendSummary(card: HTMLElement, summaryZh: string, summaryEn: string, 
     paragraph.lang = 'en';
     card.append(paragraph);
   }
+}
+
+/** "Xinhua English, October 2018" is already dated: the year is added only to a source that lacks it. */
+function sourceWithYear(source: string, year: number | null | undefined): string {
+  return year && !source.includes(String(year)) ? `${source}, ${year}` : source;
 }
