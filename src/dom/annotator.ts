@@ -138,6 +138,14 @@ export class Annotator {
     private readonly isCategoryShown: (category: MatchIndexEntry['category']) => boolean = () => true,
   ) {}
 
+  private hidden: ReadonlySet<number> | null = null;
+
+  /** Entries of categories the reader switched off (asked once: a category change makes a new annotator). */
+  private hiddenEntries(): ReadonlySet<number> {
+    this.hidden ??= new Set(this.entries.flatMap((entry, index) => (this.isCategoryShown(entry.category) ? [] : [index])));
+    return this.hidden;
+  }
+
   get entries(): readonly MatchIndexEntry[] {
     return this.matcher.index.entries;
   }
@@ -241,7 +249,7 @@ export class Annotator {
   }
 
   private addBlock(chunk: TextChunk, b: number, found: TermMatch[]): void {
-    const matches = found.filter((match) => this.isCategoryShown(this.entries[match.entry]!.category));
+    const matches = this.hiddenEntries().size === 0 ? found : found.filter((match) => !this.hiddenEntries().has(match.entry));
     if (matches.length === 0) return;
     const { first, end } = blockNodeSpan(chunk, b);
     const container = chunk.blockContainer[b]!;
