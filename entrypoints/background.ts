@@ -12,7 +12,8 @@ import { activeUserEntries, mergeEntries, mergeMatchIndex } from '../src/core/gl
 import { highlightCss } from '../src/core/settings/highlight-css';
 import { applyHighlightCss, forgetTab } from '../src/shared/highlight-style-injector';
 import { t } from '../src/shared/i18n';
-import { ensurePageScript, isLoadPageScriptMessage, loadPageScript } from '../src/shared/page-script';
+import { ensurePageScript, loadPageScript } from '../src/shared/page-script';
+import { isLoadPageScriptMessage } from '../src/shared/page-script-state';
 import { COMMANDS, handle, sendMessage, type CommandName } from '../src/shared/protocol';
 import { loadSettings, watchSettings } from '../src/shared/settings';
 import { applyUiLanguage } from '../src/shared/ui-locale';
@@ -32,10 +33,15 @@ export default defineBackground(() => {
   watchLayers(useLayers);
 
   // The page probe (every page) asks for the page script where PolicyLens has something to do. A
-  // plain message: the probe carries no messaging library. Answered by nobody; the probe does not wait.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  // plain message: the probe carries no messaging library.
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (loaded: boolean) => void) => {
     if (!isLoadPageScriptMessage(message) || sender.id !== browser.runtime.id || sender.tab?.id === undefined) return;
-    void loadPageScript(sender.tab.id, sender.frameId ?? 0).catch(() => undefined);
+    // Answered, so the probe knows its request arrived (it asks again only when it did not).
+    void loadPageScript(sender.tab.id, sender.frameId ?? 0).then(
+      () => sendResponse(true),
+      () => sendResponse(false),
+    );
+    return true;
   });
 
   // The content script asks for the match index only on pages with Chinese text (it is most of the
@@ -47,9 +53,9 @@ export default defineBackground(() => {
     return ids.flatMap((id) => entries.get(id) ?? []);
   });
 
-  handle('applyHighlightStyle', async (_, { tabId, frameId }) => {
+  handle('applyHighlightStyle', async ({ newDocument }, { tabId, frameId }) => {
     if (tabId === undefined) return;
-    await applyHighlightCss(tabId, frameId ?? 0, highlightCss(await loadSettings()));
+    await applyHighlightCss(tabId, frameId ?? 0, highlightCss(await loadSettings()), newDocument);
   });
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 
@@ -94,8 +100,10 @@ export default defineBackground(() => {
 export async function runCommandInTab(command: CommandName, tabId?: number): Promise<void> {
   const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (id === undefined) return;
-  // Highlighting a selection works on any page, including one that holds only the page probe.
-  await ensurePageScript(id)
+  // Highlighting a selection and switching annotation on work on any page, including one that
+  // holds only the page probe; moving between terms needs terms, so it loads nothing.
+  const needsPageScript = command === 'highlight-selection' || command === 'toggle-annotation';
+  await (needsPageScript ? ensurePageScript(id) : Promise.resolve())
     .then(() => sendMessage('runCommand', { command }, id))
     .catch(() => undefined);
 }

@@ -5,24 +5,24 @@
  * the polyfill behind that costs a few milliseconds to start, on every page.
  */
 import { probePage } from '../src/dom/page-probe';
-import { pageKey } from '../src/shared/page-key';
-import type { LoadPageScriptMessage } from '../src/shared/page-script';
-import { READER_HIGHLIGHTS_KEY } from '../src/shared/reader-highlights-key';
+import { PAGE_SCRIPT_STATE, type LoadPageScriptMessage } from '../src/shared/page-script-state';
+import { READER_HIGHLIGHTS_KEY, storeHasHighlightsFor } from '../src/shared/reader-highlights-key';
 
 export default defineUnlistedScript(() => {
   // An XML or SVG document served on its own holds no reading text of ours and cannot host our UI.
   if (!(document instanceof HTMLDocument)) return;
-  // Firefox's `browser` returns promises; Chrome's `chrome` does too in MV3.
-  const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+  // Firefox's `browser` returns promises, as Chrome's `chrome` does in MV3. Checked by its runtime
+  // id: in Chrome's content-script world an element with id="browser" would be `browser`.
+  const candidate = (globalThis as { browser?: typeof chrome }).browser;
+  const api = candidate?.runtime?.id ? candidate : chrome;
   void probePage({
-    hasReaderHighlights: async (url) => {
-      const stored = (await api.storage.local.get(READER_HIGHLIGHTS_KEY))[READER_HIGHLIGHTS_KEY] as
-        Record<string, unknown[] | undefined> | undefined;
-      return (stored?.[pageKey(url)]?.length ?? 0) > 0;
-    },
-    loadPageScript: () => {
+    hasReaderHighlights: async (url) =>
+      storeHasHighlightsFor((await api.storage.local.get(READER_HIGHLIGHTS_KEY))[READER_HIGHLIGHTS_KEY], url),
+    requestPageScript: async () => {
       const message: LoadPageScriptMessage = { policyLens: 'loadPageScript' };
-      void api.runtime.sendMessage(message).catch(() => undefined);
+      // Throws at once when this extension was updated or removed under the page.
+      await api.runtime.sendMessage(message);
     },
-  });
+    hasPageScript: () => (globalThis as Record<string, unknown>)[PAGE_SCRIPT_STATE] !== undefined,
+  }).catch(() => undefined);
 });

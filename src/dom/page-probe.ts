@@ -12,26 +12,46 @@ import { measuredChineseCheck } from './chinese-check';
 export interface PageProbeDeps {
   /** Whether the reader saved highlights on the page at this address. */
   hasReaderHighlights: (url: string) => Promise<boolean>;
-  /** Asks the background to load the page script into this frame. */
-  loadPageScript: () => void;
+  /** Asks the background to load the page script into this frame; rejects when the message was not delivered. */
+  requestPageScript: () => Promise<unknown>;
+  /** Whether this frame holds the page script already (the popup or a shortcut may have loaded it). */
+  hasPageScript: () => boolean;
 }
 
 /** After a route change the app renders its new page: check once it has had a moment, and once more later. */
 const RECHECK_AFTER_ROUTE_MS = [50, 1_000];
+/**
+ * Waits before asking again when the request was not delivered: a background that is starting
+ * (woken, or just updated) has no listener yet.
+ */
+const RETRY_AFTER_MS = [250, 1_000, 3_000];
 
 export async function probePage(deps: PageProbeDeps): Promise<void> {
-  if (await needsPolicyLens(deps)) {
-    deps.loadPageScript();
-    return;
-  }
+  let requested = false;
+  const request = async (): Promise<void> => {
+    requested = true;
+    for (let attempt = 0; ; attempt++) {
+      if (deps.hasPageScript()) return;
+      try {
+        await deps.requestPageScript();
+        return;
+      } catch {
+        const delay = RETRY_AFTER_MS[attempt];
+        if (delay === undefined) return;
+        await sleep(delay);
+      }
+    }
+  };
+  if (await needsPolicyLens(deps)) return request();
   const stopWatching = watchRoutes(() => {
     void (async () => {
       for (const delay of RECHECK_AFTER_ROUTE_MS) {
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await sleep(delay);
+        // The page script, once here, follows routes itself.
+        if (requested || deps.hasPageScript()) return stopWatching();
         if (await needsPolicyLens(deps)) {
           stopWatching();
-          deps.loadPageScript();
-          return;
+          return request();
         }
       }
     })();
@@ -40,6 +60,10 @@ export async function probePage(deps: PageProbeDeps): Promise<void> {
 
 async function needsPolicyLens(deps: PageProbeDeps): Promise<boolean> {
   return measuredChineseCheck() || (await deps.hasReaderHighlights(location.href).catch(() => false));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**

@@ -17,17 +17,21 @@ const injectedItem = storage.defineItem<Record<string, string>>('session:injecte
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Serialised: two quick settings changes must not interleave their remove and insert calls. */
-export function applyHighlightCss(tabId: number, frameId: number, css: string): Promise<void> {
-  const run = queue.then(() => replaceCss(tabId, frameId, css));
+/**
+ * Serialised: two quick settings changes must not interleave their remove and insert calls.
+ * `newDocument`: the frame holds a document that has none of our CSS yet (a page just loaded in a
+ * tab that had other pages before), so what the record says was injected is not there.
+ */
+export function applyHighlightCss(tabId: number, frameId: number, css: string, newDocument = false): Promise<void> {
+  const run = queue.then(() => replaceCss(tabId, frameId, css, newDocument));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function replaceCss(tabId: number, frameId: number, css: string): Promise<void> {
+async function replaceCss(tabId: number, frameId: number, css: string, newDocument: boolean): Promise<void> {
   const key = `${tabId}:${frameId}`;
   const injected = await injectedItem.getValue().catch((): Record<string, string> => ({}));
-  const previous = injected[key];
+  const previous = newDocument ? undefined : injected[key];
   if (previous === css) return;
   if (previous) await removeCss(tabId, frameId, previous).catch(() => undefined);
   if (css) await insertCss(tabId, frameId, css);

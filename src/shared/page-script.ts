@@ -6,56 +6,84 @@
  *
  * The popup, the context menu and the keyboard commands reach a page that only holds the probe
  * too; they load the page script first with `ensurePageScript`.
+ *
+ * A frame gets the page script once. Loading its file a second time would not just cost another
+ * 20 ms: WXT's content-script context announces every new copy and tells the copies already running
+ * to stop (ContentScriptContext.listenForNewerScripts). So every load first claims the frame, with
+ * one synchronous check-and-set in the frame's content-script world, which the probe and the page
+ * script share (the probe also asks nothing once the page script is there).
  */
 import { browser } from 'wxt/browser';
+import { PAGE_SCRIPT_STATE, type PageScriptState } from './page-script-state';
 
 /** The page script's file in the built extension (a WXT content script with runtime registration). */
 export const PAGE_SCRIPT_FILE = '/content-scripts/content.js';
 
-/**
- * Set in the content scripts' world by the page script: 'starting', then 'ready' once it answers
- * messages ('unsupported' in a document it does not read, such as XML served on its own).
- */
-export const PAGE_SCRIPT_STATE = '__policyLensPageScript';
-
-/** The probe's one message to the background (plain, so the probe needs no messaging library). */
-export interface LoadPageScriptMessage {
-  policyLens: 'loadPageScript';
-}
-
-export function isLoadPageScriptMessage(message: unknown): message is LoadPageScriptMessage {
-  return typeof message === 'object' && message !== null && (message as { policyLens?: unknown }).policyLens === 'loadPageScript';
-}
-
-/**
- * Loads the page script into a frame that asked for it (the page probe runs before it, so there is
- * none yet): one round trip fewer than `ensurePageScript`, on every page with Chinese text.
- */
-export async function loadPageScript(tabId: number, frameId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_SCRIPT_FILE] });
-}
-
+/** A claim older than this whose script never started (the injection failed) may be taken again. */
+const CLAIM_EXPIRES_MS = 10_000;
 /** How long `ensurePageScript` waits for a page script that is still starting. */
 const READY_TIMEOUT_MS = 5_000;
 
+type Claim = 'claimed' | 'present' | 'refused';
+
 /**
- * Loads the page script into one frame of a tab unless it is there already, and resolves once it
- * answers messages (or has found it cannot run there). Several callers may race (the probe's request, the popup opening): the page
- * script itself stops at once when another copy is running in the frame.
+ * Runs in the frame (serialised by executeScript: it may use nothing from this module). Only
+ * http(s) documents are ours: the manifest's probe runs nowhere else, and a highlight saved in an
+ * about:srcdoc frame could never be found again.
+ */
+function claimInFrame(key: string, expiresMs: number): Claim {
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') return 'refused';
+  const scope = globalThis as Record<string, unknown>;
+  const state = scope[key];
+  if (state === undefined || (typeof state === 'number' && Date.now() - state > expiresMs)) {
+    scope[key] = Date.now();
+    return 'claimed';
+  }
+  return 'present';
+}
+
+function stateInFrame(key: string): unknown {
+  return (globalThis as Record<string, unknown>)[key] ?? null;
+}
+
+async function claimFrame(tabId: number, frameId: number): Promise<Claim> {
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: claimInFrame,
+    args: [PAGE_SCRIPT_STATE, CLAIM_EXPIRES_MS],
+  });
+  return injection?.result ?? 'refused';
+}
+
+/**
+ * Loads the page script into a frame unless it holds one already (or one is on its way). Resolves
+ * once the file is evaluated; the page script's own start-up (settings, annotation) goes on after.
+ */
+export async function loadPageScript(tabId: number, frameId: number): Promise<Claim> {
+  const claim = await claimFrame(tabId, frameId);
+  if (claim === 'claimed')
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_SCRIPT_FILE] });
+  return claim;
+}
+
+/**
+ * Loads the page script into one frame of a tab if needed, and resolves once it answers messages;
+ * rejects where it cannot run (not an http(s) page, a document it does not read, a failed start).
  */
 export async function ensurePageScript(tabId: number, frameId = 0): Promise<void> {
-  const target = { tabId, frameIds: [frameId] };
-  const state = async (): Promise<unknown> =>
-    (
-      await browser.scripting.executeScript({
-        target,
-        func: (key: string) => (globalThis as Record<string, unknown>)[key] ?? null,
-        args: [PAGE_SCRIPT_STATE],
-      })
-    )[0]?.result;
-  if ((await state()) === null) await loadPageScript(tabId, frameId);
+  // Whether this call or another one loads it, the frame's state tells when it is ready.
+  const claim = await loadPageScript(tabId, frameId).catch(() => 'present' as const);
+  if (claim === 'refused') throw new Error(`PolicyLens does not run in tab ${tabId}, frame ${frameId}`);
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (let current = await state(); current === null || current === 'starting'; current = await state()) {
+  for (;;) {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      func: stateInFrame,
+      args: [PAGE_SCRIPT_STATE],
+    });
+    const state = injection?.result as PageScriptState | null | undefined;
+    if (state === 'ready') return;
+    if (state === 'failed' || state === 'unsupported') throw new Error(`PolicyLens could not start in tab ${tabId}`);
     if (Date.now() > deadline) throw new Error(`PolicyLens did not start in tab ${tabId}, frame ${frameId}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -47,8 +47,8 @@ export interface PageAnalysisReport {
 
 /**
  * Payload schemas, one per message (`undefined` for messages without data), each built the first
- * time its message arrives: building them all when the module loaded was most of the content
- * script's start-up on every page, Chinese or not (zod builds each schema's internals eagerly).
+ * time its message arrives rather than when the module loads (zod builds each schema's internals
+ * eagerly, and the page script registers its handlers as it starts on every page with Chinese).
  */
 const payloadSchemaBuilders = {
   /** popup → content script of a tab: what the page holds. */
@@ -78,8 +78,8 @@ const payloadSchemaBuilders = {
    * settings. The background reads the settings itself and injects the CSS into the page's document
    * (scripting.insertCSS), where ::highlight() rules must live; the page gets no element of ours.
    */
-  applyHighlightStyle: () => z.undefined(),
-} as const;
+  applyHighlightStyle: () => z.object({ newDocument: z.boolean() }),
+};
 
 type PayloadSchemas = { [K in keyof typeof payloadSchemaBuilders]: ReturnType<(typeof payloadSchemaBuilders)[K]> };
 const builtPayloadSchemas: Partial<PayloadSchemas> = {};
@@ -100,7 +100,7 @@ interface ProtocolMap {
   getCurrentSection(): number;
   scrollToHeading(data: z.infer<PayloadSchemas['scrollToHeading']>): boolean;
   setAnnotationEnabled(data: z.infer<PayloadSchemas['setAnnotationEnabled']>): void;
-  applyHighlightStyle(): void;
+  applyHighlightStyle(data: z.infer<PayloadSchemas['applyHighlightStyle']>): void;
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -125,9 +125,9 @@ export function handle<K extends MessageType>(
   type: K,
   handler: (data: Data<K>, sender: SenderInfo) => Reply<K> | Promise<Reply<K>>,
 ): () => void {
-  const schema = payloadSchema(type) as unknown as z.ZodMiniType<Data<K>>;
   return messaging.onMessage(type, (message) => {
     if (message.sender.id !== browser.runtime.id) throw new Error(`refused ${type}: not from this extension`);
+    const schema = payloadSchema(type) as unknown as z.ZodMiniType<Data<K>>;
     const parsed = schema.safeParse(message.data);
     if (!parsed.success) throw new Error(`refused ${type}: bad payload: ${parsed.error.issues[0]?.message ?? ''}`);
     // The library types handlers loosely; the reply type is fixed by ProtocolMap above.

@@ -168,6 +168,34 @@ describe('pages that start without Chinese', () => {
     await page.close();
   });
 
+  it('keeps one working page script when the popup loaded it before the app routed to Chinese', async () => {
+    const page = await e2e.browser.context.newPage();
+    // Each copy of the page script announces itself to the page (WXT's content-script context posts
+    // "…wxt:content-script-started"): count them.
+    await page.addInitScript(() => {
+      (window as unknown as { pageScriptStarts: number }).pageScriptStarts = 0;
+      addEventListener('message', (event: MessageEvent<{ type?: unknown }>) => {
+        if (typeof event.data?.type === 'string' && event.data.type.endsWith('wxt:content-script-started'))
+          (window as unknown as { pageScriptStarts: number }).pageScriptStarts++;
+      });
+    });
+    await page.goto(e2e.server.url('/annotator/english-app.html?popup-first'));
+    await page.waitForFunction(() => performance.getEntriesByName('policylens:check').length > 0);
+    const popup = await e2e.browser.openPopup(page);
+    await expect.poll(() => popup.locator('.status .message').textContent(), { timeout: 5_000 }).toContain('中文');
+    await popup.close();
+    // The probe must not load a second copy now: WXT's context would stop the first one.
+    await page.evaluate(() => (window as unknown as { goTo(route: string): void }).goTo('zh'));
+    await expect.poll(async () => (await highlightedIn(page)).map((hit) => hit.text), { timeout: 5_000 }).toContain('六稳');
+    await page.waitForTimeout(1_500); // past the probe's second look at the new route
+    expect(await page.evaluate(() => document.querySelectorAll('policylens-ui').length)).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { pageScriptStarts: number }).pageScriptStarts)).toBe(1);
+    const point = await pointOfTerm(page, '六稳');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await readTooltip(page))?.visible, { timeout: 5_000 }).toBe(true);
+    await page.close();
+  });
+
   it("keeps the reader's own highlight on a page without Chinese, and shows it again after a reload", async () => {
     // Its own address, so no other test's page holds a saved highlight.
     const page = await open('/annotator/english-app.html?reader');

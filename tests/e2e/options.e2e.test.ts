@@ -159,6 +159,10 @@ describe('the options page', () => {
     expect(await article.evaluate(() => document.getElementsByTagName('*').length)).toBe(before);
     expect(await article.evaluate(() => document.querySelectorAll('style, link').length)).toBe(1);
 
+    // A new document in the same tab gets the reader's style again (not only the first one did).
+    await article.reload();
+    await expect.poll(decoration, { timeout: 5_000 }).toBe('underline');
+
     await options.click('#reset-settings');
     await expect.poll(drawn, { timeout: 5_000 }).toBe(defaultColour);
   });
