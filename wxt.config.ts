@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 
-// Manifest and build settings. Content-script options live in entrypoints/content/index.ts.
+// Manifest and build settings. The manifest lists one content script, the page probe (below); the
+// page script (entrypoints/content) is loaded by the background where needed.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module', '@wxt-dev/auto-icons'],
   // One drawn source image (assets/icon.svg); @wxt-dev/auto-icons renders every size the manifest needs.

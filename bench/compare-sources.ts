@@ -6,7 +6,8 @@
  * content script runs. Prints each tree's median work, its phases (read, match, render: the
  * measure's detail) and the ratio to that load's first bare walk. Faster to iterate with than
  * building the extension twice (`compare-builds.ts`), and it isolates the annotator from the rest
- * of the page script; the JIT, DOM and GC costs are the same as in the isolated world.
+ * of the page script. (The main world is not the content script's isolated world: its JIT, DOM and
+ * GC work should be alike, but compare-builds measures the real thing.)
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -66,7 +66,7 @@ export interface BenchResults {
   popupMs: Summary;
   exportMs: ExportTiming;
   /** The page script's size, and the page probe's (the one script every page loads). */
-  contentScript: { bytes: number; gzipBytes: number; probe?: { bytes: number; gzipBytes: number } };
+  contentScript: { bytes: number; gzipBytes: number; probe: { bytes: number; gzipBytes: number } };
   nodeMatcher: NodeMatcherResult;
   targets: TargetCheck[];
   wallSeconds: number;

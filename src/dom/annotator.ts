@@ -134,17 +134,19 @@ export class Annotator {
     private readonly matcher: TermMatcher,
     private readonly layer: HighlightLayer,
     private readonly exclude: ReadonlySet<Element>,
-    /** Categories the reader switched off in the options are neither highlighted, counted nor hovered. */
-    private readonly isCategoryShown: (category: MatchIndexEntry['category']) => boolean = () => true,
-  ) {}
-
-  private hidden: ReadonlySet<number> | null = null;
-
-  /** Entries of categories the reader switched off (asked once: a category change makes a new annotator). */
-  private hiddenEntries(): ReadonlySet<number> {
-    this.hidden ??= new Set(this.entries.flatMap((entry, index) => (this.isCategoryShown(entry.category) ? [] : [index])));
-    return this.hidden;
+    /**
+     * Categories the reader switched off in the options are neither highlighted, counted nor
+     * hovered. Asked once: the page session makes a new annotator when a category is switched.
+     */
+    isCategoryShown: (category: MatchIndexEntry['category']) => boolean = () => true,
+  ) {
+    this.hiddenEntries = new Set(
+      matcher.index.entries.flatMap((entry, index) => (isCategoryShown(entry.category) ? [] : [index])),
+    );
   }
+
+  /** Entries of the categories switched off. */
+  private readonly hiddenEntries: ReadonlySet<number>;
 
   get entries(): readonly MatchIndexEntry[] {
     return this.matcher.index.entries;
@@ -200,7 +202,7 @@ export class Annotator {
 
   /** Time spent in the slices of the current pass (ms). */
   private workMs = 0;
-  /** Where the first pass's time went, for the benchmark (a few clock reads per chunk). */
+  /** Where the pass's time went (reading, matching, rendering), for the benchmark: a few clock reads per chunk; reset by `annotate`. */
   private phaseMs = { readMs: 0, matchMs: 0, renderMs: 0 };
 
   /** Reads, matches and renders `root` chunk by chunk; false when a newer pass took over. */
@@ -249,7 +251,7 @@ export class Annotator {
   }
 
   private addBlock(chunk: TextChunk, b: number, found: TermMatch[]): void {
-    const matches = this.hiddenEntries().size === 0 ? found : found.filter((match) => !this.hiddenEntries().has(match.entry));
+    const matches = this.hiddenEntries.size === 0 ? found : found.filter((match) => !this.hiddenEntries.has(match.entry));
     if (matches.length === 0) return;
     const { first, end } = blockNodeSpan(chunk, b);
     const container = chunk.blockContainer[b]!;

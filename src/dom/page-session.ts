@@ -29,8 +29,6 @@ import { yieldToPage } from './yield';
 /** How much of the page's text the popup's "not in the glossary" list reads (see unknownFormulas). */
 const UNKNOWN_FORMULA_CHARS = 200_000;
 
-export { CHECK_MEASURE } from './chinese-check';
-
 export interface PageSessionOptions {
   /**
    * The match index (bundled glossary plus the reader's layers), asked of the background only once

@@ -33,8 +33,6 @@ export const readerHighlightsItem = storage.defineItem<ReaderHighlightStore>(`lo
   version: 1,
 });
 
-export { pageKey };
-
 export class StorageWriteError extends Error {}
 
 export async function highlightsFor(page: string): Promise<ReaderHighlight[]> {

@@ -1,8 +1,8 @@
 /**
  * The reader's glossary layers in extension storage (@wxt-dev/storage, versioned), as two items:
  * the full layers (options page, background tooltips, popup search) and the compact match entries
- * of the enabled layers, which is all the content script reads on each page: a reader with no
- * layers costs one small read and the bundled index is used as it is.
+ * of the enabled layers, which is all the page script reads on each page it loads in: a reader
+ * with no layers costs one small read and the bundled index is used as it is.
  * Both items are written together, so they never disagree.
  */
 import { storage } from '#imports';

@@ -4,12 +4,13 @@
  * into a temporary directory so the test needs no earlier build.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import config from '../../wxt.config';
+import { PAGE_SCRIPT_FILE } from '../../src/shared/page-script';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -120,6 +121,14 @@ describe('built manifests (wxt build into a temporary directory)', () => {
         all_frames: true,
       }),
     ]);
+  });
+
+  it('builds the page probe and the page script where the manifest and the loader name them', () => {
+    for (const dir of ['firefox-mv2', 'chrome-mv3']) {
+      for (const script of (dir === 'firefox-mv2' ? firefox : chrome).content_scripts?.flatMap((entry) => entry.js ?? []) ?? [])
+        expect(existsSync(join(outDir, dir, script)), `${dir}/${script}`).toBe(true);
+      expect(existsSync(join(outDir, dir, PAGE_SCRIPT_FILE)), `${dir}${PAGE_SCRIPT_FILE}`).toBe(true);
+    }
   });
 
   it('keeps the Firefox settings through the build', () => {

@@ -6,10 +6,10 @@
  */
 import { anchor, selectorsFor } from '../../core/export/anchoring';
 import { t } from '../../shared/i18n';
+import { pageKey } from '../../shared/page-key';
 import {
   highlightsFor,
   newHighlightId,
-  pageKey,
   readerHighlightsItem,
   StorageWriteError,
   updateHighlights,

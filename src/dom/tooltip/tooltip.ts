@@ -69,6 +69,8 @@ export class Tooltip {
 
   async show(target: TooltipTarget, pinned: boolean): Promise<void> {
     const token = ++this.showToken;
+    // Read now, while the page's layout is clean: the card's stylesheet sizes the card by it.
+    const termHeight = target.range.getBoundingClientRect().height;
     const entries = await this.deps.entries([target.entryId]);
     const entry = entries.get(target.entryId);
     if (!entry || token !== this.showToken) return;
@@ -103,6 +105,7 @@ export class Tooltip {
     } else {
       this.card.removeAttribute('tabindex');
     }
+    this.card.style.setProperty('--term-height', `${termHeight}px`);
     this.card.hidden = false;
     this.place(target.range);
     if (pinned) this.card.focus({ preventScroll: true });
