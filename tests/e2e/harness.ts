@@ -120,6 +120,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** A built extension other than the default build (the benchmark compares two builds). */
   extensionDir?: string;
+  /** A profile to start from and keep (a restart test); by default a fresh one, deleted on close. */
+  profileDir?: string;
 }
 
 export async function launchBrowser({
@@ -128,11 +130,12 @@ export async function launchBrowser({
   colorScheme = 'light',
   headless = true,
   extensionDir = EXTENSION_DIR,
+  profileDir,
 }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'policylens-profile-'));
+  const userDataDir = profileDir ?? mkdtempSync(join(tmpdir(), 'policylens-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless,
@@ -197,7 +200,7 @@ export async function launchBrowser({
     },
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!profileDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
