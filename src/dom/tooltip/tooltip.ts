@@ -15,6 +15,11 @@ export interface TooltipTarget {
   range: Range;
   /** The block's text, to choose between senses. */
   context: string;
+  /**
+   * The height of the term's box (two lines when it wraps): the card's stylesheet sizes the card by
+   * it. Measured by the caller before anything of ours changes the page, when reading it costs no layout.
+   */
+  termHeight: number;
 }
 
 export interface TooltipDeps {
@@ -69,8 +74,6 @@ export class Tooltip {
 
   async show(target: TooltipTarget, pinned: boolean): Promise<void> {
     const token = ++this.showToken;
-    // Read now, while the page's layout is clean: the card's stylesheet sizes the card by it.
-    const termHeight = target.range.getBoundingClientRect().height;
     const entries = await this.deps.entries([target.entryId]);
     const entry = entries.get(target.entryId);
     if (!entry || token !== this.showToken) return;
@@ -105,7 +108,7 @@ export class Tooltip {
     } else {
       this.card.removeAttribute('tabindex');
     }
-    this.card.style.setProperty('--term-height', `${termHeight}px`);
+    this.card.style.setProperty('--term-height', `${target.termHeight}px`);
     this.card.hidden = false;
     this.place(target.range);
     if (pinned) this.card.focus({ preventScroll: true });
