@@ -6,7 +6,7 @@
  */
 import { probePage } from '../src/dom/page-probe';
 import { PAGE_SCRIPT_STATE, type LoadPageScriptMessage } from '../src/shared/page-script-state';
-import { READER_HIGHLIGHTS_KEY, storeHasHighlightsFor } from '../src/shared/reader-highlights-key';
+import { hasSavedHighlights } from '../src/shared/reader-highlights-key';
 
 export default defineUnlistedScript(() => {
   // An XML or SVG document served on its own holds no reading text of ours and cannot host our UI.
@@ -16,8 +16,7 @@ export default defineUnlistedScript(() => {
   const candidate = (globalThis as { browser?: typeof chrome }).browser;
   const api = candidate?.runtime?.id ? candidate : chrome;
   void probePage({
-    hasReaderHighlights: async (url) =>
-      storeHasHighlightsFor((await api.storage.local.get(READER_HIGHLIGHTS_KEY))[READER_HIGHLIGHTS_KEY], url),
+    hasReaderHighlights: (url) => hasSavedHighlights((key) => api.storage.local.get(key), url),
     requestPageScript: async () => {
       const message: LoadPageScriptMessage = { policyLens: 'loadPageScript' };
       // Throws at once when this extension was updated or removed under the page.

@@ -6,7 +6,7 @@
  */
 import { storage } from '#imports';
 import { pageKey } from './page-key';
-import { READER_HIGHLIGHTS_KEY } from './reader-highlights-key';
+import { READER_HIGHLIGHT_PAGES_KEY, READER_HIGHLIGHTS_KEY } from './reader-highlights-key';
 
 export interface TextSelectors {
   quote: { exact: string; prefix: string; suffix: string };
@@ -31,6 +31,16 @@ export type ReaderHighlightStore = Record<string, ReaderHighlight[]>;
 export const readerHighlightsItem = storage.defineItem<ReaderHighlightStore>(`local:${READER_HIGHLIGHTS_KEY}`, {
   fallback: {},
   version: 1,
+});
+
+/**
+ * The page keys that have highlights, for the page probe (reader-highlights-key.ts). Always a
+ * superset of the store's pages: a key is added before its page's first highlight is written and
+ * removed after its last one goes, so a failed write leaves at most a page too many (the probe then
+ * loads the page script for nothing), never one too few. Null until the first change writes it.
+ */
+export const readerHighlightPagesItem = storage.defineItem<string[] | null>(`local:${READER_HIGHLIGHT_PAGES_KEY}`, {
+  fallback: null,
 });
 
 export class StorageWriteError extends Error {}
@@ -66,7 +76,17 @@ export async function updateHighlights(
   if (next.length > 0) updated[key] = next;
   else delete updated[key];
   try {
+    const indexed = await readerHighlightPagesItem.getValue();
+    const pages = new Set(indexed ?? Object.keys(store));
+    if (next.length > 0 && (indexed === null || !pages.has(key))) {
+      pages.add(key);
+      await readerHighlightPagesItem.setValue([...pages]);
+    }
     await readerHighlightsItem.setValue(updated);
+    if (next.length === 0 && (indexed === null || pages.has(key))) {
+      pages.delete(key);
+      await readerHighlightPagesItem.setValue([...pages]);
+    }
   } catch (error) {
     throw new StorageWriteError(error instanceof Error ? error.message : String(error));
   }

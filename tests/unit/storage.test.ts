@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings, readSettings } from '../../src/core/settings/settings-model';
+import { hasSavedHighlights } from '../../src/shared/reader-highlights-key';
 import {
   highlightsFor,
+  readerHighlightPagesItem,
   readerHighlightsItem,
   StorageWriteError,
   updateHighlights,
@@ -100,5 +102,38 @@ describe('the reader’s highlights in storage', () => {
     expect((await fakeBrowser.storage.local.get('readerHighlights')).readerHighlights).toMatchObject({
       'https://example.gov.cn/a': 'garbage',
     });
+  });
+
+  it('keeps an index of the pages with highlights, which the page probe reads instead of every page', async () => {
+    const saved = (url: string): Promise<boolean> => hasSavedHighlights((key) => fakeBrowser.storage.local.get(key), url);
+    await updateHighlights('https://example.gov.cn/a', (list) => [...list, highlight('h1')]);
+    await updateHighlights('https://example.gov.cn/b', (list) => [...list, highlight('h2')]);
+    expect(await readerHighlightPagesItem.getValue()).toEqual(['https://example.gov.cn/a', 'https://example.gov.cn/b']);
+    expect(await saved('https://example.gov.cn/a#part2')).toBe(true);
+    expect(await saved('https://example.gov.cn/c')).toBe(false);
+    await updateHighlights('https://example.gov.cn/a', () => []);
+    expect(await readerHighlightPagesItem.getValue()).toEqual(['https://example.gov.cn/b']);
+    expect(await saved('https://example.gov.cn/a')).toBe(false);
+  });
+
+  it('answers from the store itself while there is no index (highlights saved before it), and writes one on the next change', async () => {
+    await fakeBrowser.storage.local.set({ readerHighlights: { 'https://example.gov.cn/old': [highlight('h1')] } });
+    const saved = (url: string): Promise<boolean> => hasSavedHighlights((key) => fakeBrowser.storage.local.get(key), url);
+    expect(await saved('https://example.gov.cn/old')).toBe(true);
+    expect(await saved('https://example.gov.cn/new')).toBe(false);
+    await updateHighlights('https://example.gov.cn/new', (list) => [...list, highlight('h2')]);
+    expect(new Set(await readerHighlightPagesItem.getValue())).toEqual(
+      new Set(['https://example.gov.cn/old', 'https://example.gov.cn/new']),
+    );
+  });
+
+  it('leaves the index a superset when writing the highlights fails: never a page too few', async () => {
+    const spy = vi.spyOn(readerHighlightsItem, 'setValue').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(updateHighlights('https://example.gov.cn/a', (list) => [...list, highlight('h1')])).rejects.toBeInstanceOf(
+      StorageWriteError,
+    );
+    spy.mockRestore();
+    expect(await highlightsFor('https://example.gov.cn/a')).toEqual([]);
+    expect(await readerHighlightPagesItem.getValue()).toEqual(['https://example.gov.cn/a']);
   });
 });
