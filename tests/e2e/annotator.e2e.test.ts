@@ -140,6 +140,18 @@ describe('the annotator on hostile pages, frames and pages without Chinese', () 
     await page.close();
   });
 
+  it('loads the page script only into the frame that holds Chinese', async () => {
+    const page = await open('/annotator/english-frame-host.html');
+    const frame = page.frames().find((f) => f.url().endsWith('frame-inner.html'))!;
+    await waitForAnnotation(frame as unknown as Page);
+    expect((await highlightedIn(frame)).map((hit) => hit.text)).toEqual(['放管服改革']);
+    expect(await frame.evaluate(() => document.querySelectorAll('policylens-ui').length)).toBe(1);
+    // The English page around it got the probe only.
+    await page.waitForFunction(() => performance.getEntriesByName('policylens:check').length > 0);
+    expect(await page.evaluate(() => document.querySelector('policylens-ui'))).toBeNull();
+    await page.close();
+  });
+
   it('does nothing on a page without Chinese and says so in the popup', async () => {
     const page = await open('/annotator/no-chinese.html');
     // Only the page probe ran: it measured its check and added nothing, not even our UI's host.
