@@ -62,9 +62,17 @@ export function checkTargets(results: Pick<BenchResults, 'pages' | 'hover' | 'ex
   if (english) {
     checks.push({
       page: english.name,
-      target: 'PolicyLens ≤ 0.2× floor',
+      target: 'PolicyLens ≤ 0.2× floor (the check)',
       value: `${ratio(english.ratioVsFloor)}×`,
       pass: english.ratioVsFloor <= 0.2,
+    });
+    // What a page without Chinese really pays: evaluating our script as well as running the check.
+    const withStartup = (english.scriptStartupMs.median + english.policyLensMs.median) / english.floorMs.median;
+    checks.push({
+      page: english.name,
+      target: 'PolicyLens ≤ 0.2× floor (script start-up + the check)',
+      value: `${ratio(withStartup)}×`,
+      pass: withStartup <= 0.2,
     });
   }
   checks.push({
