@@ -6,7 +6,9 @@
  */
 import { probePage } from '../src/dom/page-probe';
 import { PAGE_SCRIPT_STATE, type LoadPageScriptMessage } from '../src/shared/page-script-state';
+import { isEnabledFor, readSettings } from '../src/core/settings/settings-model';
 import { hasSavedHighlights } from '../src/shared/reader-highlights-key';
+import { SETTINGS_KEY } from '../src/shared/settings-key';
 
 export default defineUnlistedScript(() => {
   // An XML or SVG document served on its own holds no reading text of ours and cannot host our UI.
@@ -23,5 +25,14 @@ export default defineUnlistedScript(() => {
       await api.runtime.sendMessage(message);
     },
     hasPageScript: () => (globalThis as Record<string, unknown>)[PAGE_SCRIPT_STATE] !== undefined,
+    isAnnotationEnabled: async () =>
+      isEnabledFor(readSettings((await api.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).settings, location.hostname),
+    watchSettings: (onChange) => {
+      const listener = (changes: Record<string, unknown>, area: string): void => {
+        if (area === 'local' && SETTINGS_KEY in changes) onChange();
+      };
+      api.storage.onChanged.addListener(listener);
+      return () => api.storage.onChanged.removeListener(listener);
+    },
   }).catch(() => undefined);
 });

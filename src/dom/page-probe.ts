@@ -1,8 +1,9 @@
 /**
  * What every page runs: the cheap check that decides whether the page needs PolicyLens at all.
- * A page needs it when it holds Chinese text, or when the reader saved highlights of their own on
- * it; then the background loads the page script (entrypoints/content) into this frame. Otherwise
- * nothing more happens until a single-page app changes route, when the check runs again.
+ * A page needs it when it holds Chinese text and annotation is on for its site, or when the reader
+ * saved highlights of their own on it; then the background loads the page script
+ * (entrypoints/content) into this frame. Otherwise nothing more happens until a single-page app
+ * changes route or the reader switches annotation on, when the check runs again.
  *
  * Kept free of libraries (no messaging, storage or polyfill wrappers): this is the code a page
  * without Chinese pays for.
@@ -16,6 +17,10 @@ export interface PageProbeDeps {
   requestPageScript: () => Promise<unknown>;
   /** Whether this frame holds the page script already (the popup or a shortcut may have loaded it). */
   hasPageScript: () => boolean;
+  /** Whether annotation is on for this page's site (the global switch and the site lists). */
+  isAnnotationEnabled: () => Promise<boolean>;
+  /** Calls back when the settings change; returns how to stop. */
+  watchSettings: (onChange: () => void) => () => void;
 }
 
 /** After a route change the app renders its new page: check once it has had a moment, and once more later. */
@@ -43,23 +48,32 @@ export async function probePage(deps: PageProbeDeps): Promise<void> {
     }
   };
   if (await needsPolicyLens(deps)) return request();
-  const stopWatching = watchRoutes(() => {
+  /** Checks again; true once the page script is here or on its way (the page script then follows the page itself). */
+  const checkAgain = async (): Promise<boolean> => {
+    if (requested || deps.hasPageScript()) return true;
+    if (!(await needsPolicyLens(deps))) return false;
+    await request();
+    return true;
+  };
+  const stopWatchingRoutes = watchRoutes(() => {
     void (async () => {
       for (const delay of RECHECK_AFTER_ROUTE_MS) {
         await sleep(delay);
-        // The page script, once here, follows routes itself.
-        if (requested || deps.hasPageScript()) return stopWatching();
-        if (await needsPolicyLens(deps)) {
-          stopWatching();
-          return request();
-        }
+        if (await checkAgain()) return stopWatching();
       }
     })();
   });
+  const stopWatchingSettings = deps.watchSettings(() => void checkAgain().then((done) => done && stopWatching()));
+  const stopWatching = (): void => {
+    stopWatchingRoutes();
+    stopWatchingSettings();
+  };
 }
 
 async function needsPolicyLens(deps: PageProbeDeps): Promise<boolean> {
-  return measuredChineseCheck() || (await deps.hasReaderHighlights(location.href).catch(() => false));
+  // A broken settings read does not hide the page's terms: annotation is on unless it says off.
+  if (measuredChineseCheck() && (await deps.isAnnotationEnabled().catch(() => true))) return true;
+  return deps.hasReaderHighlights(location.href).catch(() => false);
 }
 
 function sleep(ms: number): Promise<void> {

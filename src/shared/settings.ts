@@ -4,6 +4,7 @@
  * Change a field's meaning: bump `version` and add a migration, so what an older version saved is
  * carried over rather than lost.
  */
+import { SETTINGS_KEY } from './settings-key';
 import { storage } from '#imports';
 import {
   defaultSettings,
@@ -16,7 +17,7 @@ import {
 export { defaultSettings, isEnabledFor, type Settings } from '../core/settings/settings-model';
 export type { TooltipLanguage, UiLanguage } from '../core/settings/settings-model';
 
-export const settingsItem = storage.defineItem<Record<string, unknown>>('local:settings', {
+export const settingsItem = storage.defineItem<Record<string, unknown>>(`local:${SETTINGS_KEY}`, {
   fallback: {},
   version: 2,
   migrations: {

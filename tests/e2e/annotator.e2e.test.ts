@@ -208,6 +208,27 @@ describe('pages that start without Chinese', () => {
     await page.close();
   });
 
+  it('loads nothing on a Chinese page of a site switched off, and annotates it once the site is switched on', async () => {
+    const siteOff = (off: boolean): Promise<void> =>
+      e2e.browser.serviceWorker.evaluate(async (disabled) => {
+        const { settings } = await chrome.storage.local.get<{ settings?: Record<string, unknown> }>('settings');
+        await chrome.storage.local.set({ settings: { ...settings, disabledSites: disabled ? ['127.0.0.1'] : [] } });
+      }, off);
+    await siteOff(true);
+    try {
+      const page = await open('/annotator/split-terms.html?site-off');
+      await page.waitForFunction(() => performance.getEntriesByName('policylens:check').length > 0);
+      await page.waitForTimeout(500);
+      expect(await page.evaluate(() => document.querySelector('policylens-ui'))).toBeNull();
+      // Switched on in the options (storage): the open tab follows, as it did when every page held the page script.
+      await siteOff(false);
+      await expect.poll(async () => (await highlightedIn(page)).length, { timeout: 5_000 }).toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      await siteOff(false);
+    }
+  });
+
   it("keeps the reader's own highlight on a page without Chinese, and shows it again after a reload", async () => {
     // Its own address, so no other test's page holds a saved highlight.
     const page = await open('/annotator/english-app.html?reader');
