@@ -13,7 +13,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { launchFirefox, type FirefoxWithExtension } from './firefox-harness';
-import { SCREENSHOTS, startServer, type FixtureServer } from './harness';
+import { READ_HIGHLIGHTS, SCREENSHOTS, startServer, type FixtureServer } from './harness';
 
 let server: FixtureServer;
 let firefox: FirefoxWithExtension;
@@ -38,17 +38,11 @@ afterAll(async () => {
 /** Highlight name → the text of each of its ranges, once the page script has annotated `tab`. */
 async function highlightsByName(tab: Page = page): Promise<Record<string, string[]>> {
   await tab.waitForFunction(() => performance.getEntriesByName('policylens:annotate').length > 0, { timeout: 15_000 });
+  // The Chromium harness installs this reader in every page; here it is evaluated on demand.
+  await tab.evaluate(READ_HIGHLIGHTS);
   return tab.evaluate(() => {
     const byName: Record<string, string[]> = {};
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('policylens-')) continue;
-      byName[name] = [...highlight].map((range) => {
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        return live.toString();
-      });
-    }
+    for (const { name, range } of policyLensRanges()) (byName[name] ??= []).push(range.toString());
     return byName;
   });
 }
@@ -77,20 +71,13 @@ describe(`the Firefox build in Firefox`, () => {
   });
 
   it('shows the hover card on 六稳 in the <policylens-ui> shadow root', async () => {
+    await page.evaluate(READ_HIGHLIGHTS);
     const point = await page.evaluate(() => {
-      for (const [name, highlight] of CSS.highlights) {
-        if (!name.startsWith('policylens-')) continue;
-        for (const range of highlight) {
-          const live = document.createRange();
-          live.setStart(range.startContainer, range.startOffset);
-          live.setEnd(range.endContainer, range.endOffset);
-          if (live.toString() !== '六稳') continue;
-          live.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const rect = live.getClientRects()[0];
-          if (rect) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
+      const term = policyLensRanges().find(({ range }) => range.toString() === '六稳')?.range;
+      if (!term) return null;
+      term.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = term.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     expect(point, 'a highlighted 六稳 on the page').not.toBeNull();
     await page.mouse.move(point!.x, point!.y);

@@ -98,8 +98,9 @@ declare global {
 /**
  * Installed in every page: the tests and the benchmark read PolicyLens's highlights through it, one
  * way. Highlights hold StaticRanges, which have no text or geometry, so each becomes a live Range.
+ * (The Firefox tests evaluate it in their pages too.)
  */
-const READ_HIGHLIGHTS = `globalThis.policyLensRanges = () => {
+export const READ_HIGHLIGHTS = `globalThis.policyLensRanges = () => {
   const ranges = [];
   for (const [name, highlight] of CSS.highlights) {
     if (!name.startsWith('policylens-')) continue;
