@@ -36,6 +36,24 @@ function naiveLeftmostLongest(patterns: string[], text: string): Array<[number, 
   return result;
 }
 
+/** The matcher's matches equal the naive leftmost-longest reference, for random patterns and text over `alphabet`. */
+function sameAsNaive(
+  word: fc.Arbitrary<string>,
+  alphabet: string[],
+  maxPatterns: number,
+  textLength: { minLength?: number; maxLength: number },
+) {
+  return fc.property(
+    fc.uniqueArray(word, { minLength: 1, maxLength: maxPatterns }),
+    fc.array(fc.constantFrom(...alphabet), textLength),
+    (patterns, chars) => {
+      const text = chars.join('');
+      const actual = new TermMatcher(index(patterns)).find(text).map((m: TermMatch) => [m.start, m.end, m.entry]);
+      expect(actual).toEqual(naiveLeftmostLongest(patterns, text));
+    },
+  );
+}
+
 describe('the Aho–Corasick automaton', () => {
   it('reports every occurrence of every pattern, overlapping ones too', () => {
     const automaton = new AhoCorasick(['he', 'she', 'his', 'hers']);
@@ -136,36 +154,12 @@ describe('the term matcher', () => {
   it('equals the reference on long texts with long patterns (its rings of recent positions wrap many times)', () => {
     const alphabet = ['六', '稳', '保', '三'];
     const word = fc.array(fc.constantFrom(...alphabet), { minLength: 2, maxLength: 24 }).map((chars) => chars.join(''));
-    fc.assert(
-      fc.property(
-        fc.uniqueArray(word, { minLength: 1, maxLength: 20 }),
-        fc.array(fc.constantFrom(...alphabet), { minLength: 100, maxLength: 600 }),
-        (patterns, chars) => {
-          const text = chars.join('');
-          const matcher = new TermMatcher(index(patterns));
-          const actual = matcher.find(text).map((m: TermMatch) => [m.start, m.end, m.entry]);
-          expect(actual).toEqual(naiveLeftmostLongest(patterns, text));
-        },
-      ),
-      { numRuns: 200 },
-    );
+    fc.assert(sameAsNaive(word, alphabet, 20, { minLength: 100, maxLength: 600 }), { numRuns: 200 });
   });
 
   it('equals the naive leftmost-longest reference on random text over the patterns’ alphabet', () => {
     const alphabet = ['六', '稳', '保', '三', '大', '攻', '坚', '战', '，'];
     const word = fc.array(fc.constantFrom(...alphabet), { minLength: 2, maxLength: 5 }).map((chars) => chars.join(''));
-    fc.assert(
-      fc.property(
-        fc.uniqueArray(word, { minLength: 1, maxLength: 12 }),
-        fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }),
-        (patterns, chars) => {
-          const text = chars.join('');
-          const matcher = new TermMatcher(index(patterns));
-          const actual = matcher.find(text).map((m: TermMatch) => [m.start, m.end, m.entry]);
-          expect(actual).toEqual(naiveLeftmostLongest(patterns, text));
-        },
-      ),
-      { numRuns: 400 },
-    );
+    fc.assert(sameAsNaive(word, alphabet, 12, { maxLength: 80 }), { numRuns: 400 });
   });
 });
