@@ -19,9 +19,10 @@ export class ActiveTermMarker {
     root.prepend(this.layer);
   }
 
-  show(range: Range): void {
+  /** Marks the term; returns the height of its box (all its lines), measured for the drawing. */
+  show(range: Range): number {
     this.range = range;
-    this.redraw();
+    return this.redraw();
   }
 
   hide(): void {
@@ -30,11 +31,15 @@ export class ActiveTermMarker {
   }
 
   /** One box per line the term occupies (a term may wrap), in viewport coordinates like our fixed host. */
-  redraw(): void {
-    if (!this.range) return;
+  redraw(): number {
+    if (!this.range) return 0;
     const boxes: HTMLElement[] = [];
+    let top = Infinity;
+    let bottom = -Infinity;
     for (const rect of this.range.getClientRects()) {
       if (rect.width === 0 || rect.height === 0) continue;
+      top = Math.min(top, rect.top);
+      bottom = Math.max(bottom, rect.bottom);
       const box = document.createElement('div');
       box.className = 'active-term-box';
       box.style.left = `${rect.left}px`;
@@ -44,5 +49,6 @@ export class ActiveTermMarker {
       boxes.push(box);
     }
     this.layer.replaceChildren(...boxes);
+    return boxes.length > 0 ? bottom - top : 0;
   }
 }
