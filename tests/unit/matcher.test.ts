@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AhoCorasick } from '../../src/core/matcher/aho-corasick';
 import type { MatchIndex } from '../../src/core/matcher/match-index';
 import { SEGMENT_BREAK, TermMatcher, type TermMatch } from '../../src/core/matcher/matcher';
 
@@ -53,17 +52,6 @@ function sameAsNaive(
     },
   );
 }
-
-describe('the Aho–Corasick automaton', () => {
-  it('reports every occurrence of every pattern, overlapping ones too', () => {
-    const automaton = new AhoCorasick(['he', 'she', 'his', 'hers']);
-    const text = 'ushers';
-    const codes = Uint16Array.from(text, (c) => c.charCodeAt(0));
-    const hits: string[] = [];
-    automaton.scan(codes, codes.length, (start, end) => hits.push(text.slice(start, end)));
-    expect(hits.sort()).toEqual(['he', 'hers', 'she']);
-  });
-});
 
 describe('the term matcher', () => {
   it('prefers the longest term: 三大攻坚战 over 攻坚战, 扫黑除恶专项斗争 over 扫黑除恶', () => {

@@ -13,8 +13,8 @@
  * Each state knows the pattern ending there and a link to the next shorter pattern that is a suffix
  * of it ("dictionary suffix link").
  *
- * The tables are public so the term matcher can run its own copy of `scan`'s loop fused with
- * folding (one pass, no callback per hit): that loop is the hottest code of a page load.
+ * The tables are public: the term matcher (matcher.ts) steps them in its own loop, fused with
+ * folding and selection (one pass, no callback per hit), the hottest code of a page load.
  */
 
 const EMPTY = -1;
@@ -143,36 +143,6 @@ export class AhoCorasick {
 
   private step(state: number, code: number): number {
     return state === 0 ? this.rootNext[code]! : this.lookup(state, code);
-  }
-
-  /**
-   * Calls `onMatch(start, end, pattern)` for every occurrence of every pattern in `codes[0, length)`,
-   * in order of `end`; at one end, longer patterns come first.
-   */
-  scan(codes: Uint16Array, length: number, onMatch: (start: number, end: number, pattern: number) => void): void {
-    const { rootNext, fail, output, dictLink, patternLength } = this;
-    let state = 0;
-    for (let i = 0; i < length; i++) {
-      const code = codes[i]!;
-      if (state !== 0) {
-        let target = this.lookup(state, code);
-        while (target === 0) {
-          state = fail[state]!;
-          if (state === 0) break;
-          target = this.lookup(state, code);
-        }
-        state = state === 0 ? rootNext[code]! : target;
-      } else {
-        state = rootNext[code]!;
-      }
-      if (state === 0) continue;
-      let hit = output[state]! !== -1 ? state : dictLink[state]!;
-      while (hit !== -1) {
-        const pattern = output[hit]!;
-        onMatch(i + 1 - patternLength[pattern]!, i + 1, pattern);
-        hit = dictLink[hit]!;
-      }
-    }
   }
 }
 

@@ -1,5 +1,7 @@
 /**
- * Folding page text into the form the automaton matches, with a map back to the original offsets.
+ * Folding text into the form the automaton matches. Page text is folded inside the matcher's own
+ * scan (matcher.ts), which maps matches back to the original offsets; glossary forms with
+ * `normalizeForm`.
  *
  * What folds (so that a term is found however the page writes it):
  * - Traditional characters → the glossary's Simplified ones, through a per-character table built
@@ -41,46 +43,13 @@ export function buildFoldTable(traditionalPairs: string): FoldTable {
   return table;
 }
 
-export interface NormalizedText {
-  /** The folded text as UTF-16 code units (only the first `length` are meaningful). */
-  readonly codes: Uint16Array;
-  readonly length: number;
-  /** For each folded code unit, the offset of the code unit it came from in the original text. */
-  readonly origin: Uint32Array;
-}
-
-let scratchCodes = new Uint16Array(1024);
-let scratchOrigin = new Uint32Array(1024);
-
-/**
- * Folds `text`. The result lives in buffers reused by the next call (a page has thousands of
- * blocks: allocating two arrays for each was a large share of the work): use it before calling
- * again, or copy it.
- */
-export function normalize(text: string, fold: FoldTable): NormalizedText {
-  if (scratchCodes.length < text.length) {
-    const size = Math.max(text.length, scratchCodes.length * 2);
-    scratchCodes = new Uint16Array(size);
-    scratchOrigin = new Uint32Array(size);
-  }
-  const codes = scratchCodes;
-  const origin = scratchOrigin;
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const folded = fold[code]!;
-    if (folded === DROP) continue;
-    codes[length] = folded === 0 ? code : folded;
-    origin[length] = i;
-    length++;
-  }
-  return { codes, length, origin };
-}
-
 /** Normalises a glossary form the same way page text is, as a string. */
 export function normalizeForm(form: string, fold: FoldTable): string {
-  const { codes, length } = normalize(form, fold);
   let result = '';
-  for (let i = 0; i < length; i++) result += String.fromCharCode(codes[i]!);
+  for (let i = 0; i < form.length; i++) {
+    const code = form.charCodeAt(i);
+    const folded = fold[code]!;
+    if (folded !== DROP) result += String.fromCharCode(folded === 0 ? code : folded);
+  }
   return result;
 }
