@@ -9,7 +9,7 @@ import { pageKey } from './page-key';
 export const READER_HIGHLIGHTS_KEY = 'readerHighlights';
 export const READER_HIGHLIGHT_PAGES_KEY = 'readerHighlightPages';
 
-export function storeHasHighlightsFor(store: unknown, url: string): boolean {
+function storeHasHighlightsFor(store: unknown, url: string): boolean {
   if (typeof store !== 'object' || store === null) return false;
   const list = (store as Record<string, unknown>)[pageKey(url)];
   return Array.isArray(list) && list.length > 0;

@@ -156,7 +156,8 @@ describe('the annotator on hostile pages, frames and pages without Chinese', () 
     const page = await open('/annotator/no-chinese.html');
     // Only the page probe ran: it measured its check and added nothing, not even our UI's host.
     await page.waitForFunction(() => performance.getEntriesByName('policylens:check').length > 0);
-    await page.waitForTimeout(300);
+    // Long enough for a page script the probe wrongly asked for to arrive (50–150 ms here).
+    await page.waitForTimeout(1_000);
     expect(await page.evaluate(() => document.querySelector('policylens-ui'))).toBeNull();
     // Opening the popup loads the page script, which answers it.
     const popup = await e2e.browser.openPopup(page);
@@ -218,7 +219,7 @@ describe('pages that start without Chinese', () => {
     try {
       const page = await open('/annotator/split-terms.html?site-off');
       await page.waitForFunction(() => performance.getEntriesByName('policylens:check').length > 0);
-      await page.waitForTimeout(500);
+      await page.waitForTimeout(1_000); // as above: time for a wrongly loaded page script to arrive
       expect(await page.evaluate(() => document.querySelector('policylens-ui'))).toBeNull();
       // Switched on in the options (storage): the open tab follows, as it did when every page held the page script.
       await siteOff(false);
