@@ -6,7 +6,7 @@
  */
 import type { TermMatch, TermMatcher } from '../core/matcher/matcher';
 import type { MatchIndexEntry } from '../core/matcher/match-index';
-import { blockNodeSpan, isInsideSkipped, PageTextReader, type TextChunk } from './page-text';
+import { blockNodeSpan, isInsideSkipped, isReadWhole, PageTextReader, textNodesOf, type TextChunk } from './page-text';
 import { isValidRange, liveRange, staticRange } from './ranges';
 import type { HighlightLayer } from './highlight-layer';
 import { HighlightWindow, WINDOW_ABOVE_RANGES } from './highlight-window';
@@ -23,8 +23,11 @@ import { yieldToPage } from './yield';
  * benchmark's article. Until then each term is kept as its two boundary points.
  */
 export class AnnotatedBlock {
-  /** Each term's boundary points (start node, start offset, end node, end offset), until its ranges are made. */
-  private points: Array<Text | number> | null = [];
+  /**
+   * Each term's boundary points (start node, start offset, end node, end offset), until its ranges
+   * are made. A block read whole (`wholeElement`) finds them in its container when first needed.
+   */
+  private points: Array<Node | number> | null;
   private made: StaticRange[] | null = null;
 
   constructor(
@@ -34,7 +37,11 @@ export class AnnotatedBlock {
     private readonly start: number,
     private readonly end: number,
     readonly matches: TermMatch[],
-  ) {}
+    /** Read whole: its text is the container's `textContent`, its terms' nodes are not known yet. */
+    wholeElement = false,
+  ) {
+    this.points = wholeElement ? null : [];
+  }
 
   addTerm(startNode: Text, startOffset: number, endNode: Text, endOffset: number): void {
     this.points!.push(startNode, startOffset, endNode, endOffset);
@@ -42,11 +49,12 @@ export class AnnotatedBlock {
 
   get ranges(): readonly StaticRange[] {
     if (!this.made) {
-      const points = this.points!;
-      this.made = [];
+      const points = this.boundaryPoints();
+      const made: StaticRange[] = [];
       for (let i = 0; i < points.length; i += 4) {
-        this.made.push(staticRange(points[i] as Text, points[i + 1] as number, points[i + 2] as Text, points[i + 3] as number));
+        made.push(staticRange(points[i] as Node, points[i + 1] as number, points[i + 2] as Node, points[i + 3] as number));
       }
+      this.made = made;
       this.points = null;
     }
     return this.made;
@@ -55,7 +63,13 @@ export class AnnotatedBlock {
   /** Where term `index` starts, without making ranges. */
   startOf(index: number): { node: Node; offset: number } {
     if (this.made) return { node: this.made[index]!.startContainer, offset: this.made[index]!.startOffset };
-    return { node: this.points![index * 4] as Text, offset: this.points![index * 4 + 1] as number };
+    const points = this.boundaryPoints();
+    return { node: points[index * 4] as Node, offset: points[index * 4 + 1] as number };
+  }
+
+  /** A node at or before the block's text, for ordering blocks (which never overlap) without finding their terms' nodes. */
+  get anchor(): Node {
+    return this.points === null && !this.made ? this.container : this.startOf(0).node;
   }
 
   /** Whether its ranges exist (only then can they be registered). */
@@ -72,13 +86,51 @@ export class AnnotatedBlock {
   isDetached(): boolean {
     if (!this.container.isConnected) return true;
     if (this.made) return this.made.some((range) => !isValidRange(range));
-    const points = this.points!;
+    // A block read whole whose nodes were never looked for: the page watcher re-reads its container when its text changes.
+    if (!this.points) return false;
+    const points = this.points;
     for (let i = 0; i < points.length; i += 2) {
-      const node = points[i] as Text;
-      if (!node.isConnected || (points[i + 1] as number) > node.length) return true;
+      const node = points[i] as Node;
+      if (!node.isConnected || (node.nodeType === Node.TEXT_NODE && (points[i + 1] as number) > (node as Text).length))
+        return true;
     }
     return false;
   }
+
+  private boundaryPoints(): Array<Node | number> {
+    this.points ??= pointsInElement(this.container, this.matches, this.start, this.end - this.start);
+    return this.points;
+  }
+}
+
+/**
+ * The terms' boundary points in a block read whole, found by walking its container's text nodes.
+ * If the text changed since it was read (the page watcher will read it again), every term gets an
+ * empty range at the container's start: it highlights nothing, and the indexes stay aligned.
+ */
+function pointsInElement(
+  container: Element,
+  matches: readonly TermMatch[],
+  blockStart: number,
+  length: number,
+): Array<Node | number> {
+  const { nodes, starts } = textNodesOf(container);
+  const last = nodes.length - 1;
+  const points: Array<Node | number> = [];
+  if (last < 0 || starts[last]! + nodes[last]!.length !== length) {
+    for (let i = 0; i < matches.length; i++) points.push(container, 0, container, 0);
+    return points;
+  }
+  let node = 0;
+  for (const match of matches) {
+    const start = match.start - blockStart;
+    const end = match.end - blockStart;
+    while (node < last && starts[node + 1]! <= start) node++;
+    let endNode = node;
+    while (endNode < last && starts[endNode + 1]! < end) endNode++;
+    points.push(nodes[node]!, start - starts[node]!, nodes[endNode]!, end - starts[endNode]!);
+  }
+  return points;
 }
 
 export interface FoundTerm {
@@ -255,10 +307,11 @@ export class Annotator {
     if (matches.length === 0) return;
     const { first, end } = blockNodeSpan(chunk, b);
     const container = chunk.blockContainer[b]!;
-    const annotated = new AnnotatedBlock(container, chunk.text, chunk.nodeStarts[first]!, chunk.blockEnd[b]!, matches);
+    const whole = isReadWhole(chunk, b);
+    const annotated = new AnnotatedBlock(container, chunk.text, chunk.blockStart[b]!, chunk.blockEnd[b]!, matches, whole);
     // Hidden text (display:none menus, collapsed duplicates) is not reading text. Checked only for
     // blocks with matches, as it needs style information.
-    const holder = chunk.nodes[first]!.parentElement;
+    const holder = whole ? container : chunk.nodes[first]!.parentElement;
     if (holder && typeof holder.checkVisibility === 'function' && !holder.checkVisibility()) return;
     if (this.highlightCount + matches.length > MAX_HIGHLIGHTS) {
       matches.length = MAX_HIGHLIGHTS - this.highlightCount;
@@ -269,7 +322,7 @@ export class Annotator {
     // Matches are sorted, so the text node holding each start and end is found by stepping forward.
     const { nodes, nodeStarts } = chunk;
     let node = first;
-    for (const match of matches) {
+    for (const match of whole ? [] : matches) {
       while (node + 1 < end && nodeStarts[node + 1]! <= match.start) node++;
       const startNode = node;
       let endNode = node;
@@ -407,7 +460,7 @@ export class Annotator {
 
 /** Blocks never overlap, so ordering them by their first term orders every term. */
 function byDocumentOrder(a: AnnotatedBlock, b: AnnotatedBlock): number {
-  const position = a.startOf(0).node.compareDocumentPosition(b.startOf(0).node);
+  const position = a.anchor.compareDocumentPosition(b.anchor);
   return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
 }
 

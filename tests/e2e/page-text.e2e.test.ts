@@ -76,9 +76,23 @@ async function readerAndReference(body: string): Promise<{ reader: Blocks; refer
     document.body.replaceChildren(...parsed.body.childNodes);
     const id = (element: Element): string => element.getAttribute('data-id') ?? element.localName;
     const squeeze = (text: string): string => text.replace(/[\s\u3000]/g, '');
-    const reader = (
-      window as unknown as { PageText: { collectBlocks: (root: Node) => Array<{ text: string; container: Element }> } }
-    ).PageText.collectBlocks(document.body).map((block): [string, string] => [id(block.container), squeeze(block.text)]);
+    const blocks = (
+      window as unknown as {
+        PageText: {
+          collectBlocks: (root: Node) => Array<{ text: string; container: Element; nodes: Text[]; starts: number[] }>;
+        };
+      }
+    ).PageText.collectBlocks(document.body);
+    const reader = blocks.map((block): [string, string] => [id(block.container), squeeze(block.text)]);
+    // Each block maps back to its text nodes: node i's text sits at starts[i].
+    for (const block of blocks) {
+      const mapped = block.nodes
+        .map((node, i) =>
+          block.starts[i] === block.nodes.slice(0, i).reduce((sum, n) => sum + n.data.length, 0) ? node.data : '\u0001',
+        )
+        .join('');
+      if (mapped !== block.text) reader.push(['bad node map', id(block.container)]);
+    }
 
     // The reference: a recursive walk; a block is a run of non-blank text under the same block
     // element (white space joins the run it falls in), skipped subtrees are left out.

@@ -107,7 +107,10 @@ export class TermMatcher {
    */
   find(text: string): TermMatch[] {
     const matches: TermMatch[] = [];
-    this.scan(text, matches);
+    // The selection's last step is taken here, not at the end of the scan: code after its loop never
+    // runs before V8 compiles the loop (on stack replacement), so it had no type feedback there and
+    // threw the compiled loop away at the end of every call (`--js-flags=--trace-deopt`).
+    this.select(this.scan(text, matches), matches);
     if (!this.hasFamilyRules || matches.length === 0 || !matches.some((match) => this.needsFamily[match.entry])) return matches;
     return matches.filter((match, position) => !this.needsFamily[match.entry] || this.hasFamilyNearby(text, matches, position));
   }
@@ -115,8 +118,9 @@ export class TermMatcher {
   /**
    * The hot loop, on its own: a small function whose every line runs on the first calls is
    * optimised sooner and never thrown back to the interpreter for code it had not seen run.
+   * Returns the number of kept characters (where the selection ends).
    */
-  private scan(text: string, matches: TermMatch[]): void {
+  private scan(text: string, matches: TermMatch[]): number {
     const { rootNext, childCount, onlyCode, onlyTarget, keyState, keyCode, values, mask, fail, output, dictLink, patternLength } =
       this.automaton;
     const { fold, rawAt, candidateEnd, candidateRawStart, candidateRawEnd, candidateEntry, patternEntry, hasBoundaryRules } =
@@ -180,7 +184,7 @@ export class TermMatcher {
         candidateEntry[slot] = entry;
       }
     }
-    this.select(kept, matches);
+    return kept;
   }
 
   /** Walks positions up to `limit`: keeps each one's candidate unless a kept match overlaps it; clears the slots. */
