@@ -402,6 +402,8 @@ export class PageTextReader {
           // On to the first text after the block: the walker's last text node inside it.
           walker.currentNode = container!;
           if (!walker.lastChild()) walker.currentNode = node;
+          // A block read whole stands for many nodes: the clock is read after each one.
+          if (performance.now() > deadline) full = true;
           continue;
         }
         open = container;
