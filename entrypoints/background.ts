@@ -3,11 +3,10 @@
  * reader's enabled glossary layers on top, keeps the toolbar badge in step with each tab's term
  * count, injects the reader's highlight colours into pages and forwards keyboard commands to the tab.
  */
-import glossary from '../.generated/glossary.json';
 import matchIndex from '../.generated/match-index.json';
 import type { MatchIndex } from '../src/core/matcher/match-index';
-import type { GlossaryEntry } from '../src/core/glossary/schema';
 import { showTermCount } from '../src/shared/badge';
+import { bundledGlossary } from '../src/shared/bundled-glossary';
 import { activeUserEntries, mergeEntries, mergeMatchIndex } from '../src/core/glossary/user-layers';
 import { highlightCss } from '../src/core/settings/highlight-css';
 import { applyHighlightCss, forgetTab } from '../src/shared/highlight-style-injector';
@@ -23,7 +22,7 @@ const HIGHLIGHT_MENU_ID = 'policylens-highlight-selection';
 const bundledIndex = matchIndex as MatchIndex;
 
 export default defineBackground(() => {
-  const bundled = glossary.entries as GlossaryEntry[];
+  const bundled = bundledGlossary.entries;
   let entries = new Map(bundled.map((entry) => [entry.id, entry]));
   const useLayers = (layers: UserGlossaryLayer[]): void => {
     entries = new Map(mergeEntries(bundled, activeUserEntries(layers)).map((entry) => [entry.id, entry]));

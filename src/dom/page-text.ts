@@ -558,17 +558,7 @@ export function* readBlocks(root: Node, options: CollectOptions = {}): Generator
       const blockText = chunk.text.slice(chunk.blockStart[b], chunk.blockEnd[b]);
       if (!/\S/.test(blockText)) continue;
       if (isReadWhole(chunk, b)) {
-        // As a walk would read it: from its first text that is not blank.
-        const { nodes, starts } = textNodesOf(container);
-        let first = 0;
-        while (first < nodes.length - 1 && isBlank(nodes[first]!.data)) first++;
-        const start = starts[first] ?? 0;
-        yield {
-          text: blockText.slice(start),
-          nodes: nodes.slice(first),
-          starts: starts.slice(first).map((at) => at - start),
-          container,
-        };
+        yield wholeBlock(blockText, container);
         continue;
       }
       const { first, end } = blockNodeSpan(chunk, b);
@@ -578,6 +568,21 @@ export function* readBlocks(root: Node, options: CollectOptions = {}): Generator
       yield { text: blockText, nodes: chunk.nodes.slice(first, end), starts, container };
     }
   }
+}
+
+/** A block read whole: its nodes are looked up in its container when first asked for (most callers want only the text). */
+function wholeBlock(text: string, container: Element): TextBlock {
+  let mapped: { nodes: Text[]; starts: number[] } | null = null;
+  return {
+    text,
+    container,
+    get nodes() {
+      return (mapped ??= textNodesOf(container)).nodes;
+    },
+    get starts() {
+      return (mapped ??= textNodesOf(container)).starts;
+    },
+  };
 }
 
 /** Collects the blocks under `root` (an element, document or shadow root), including open shadow roots below it. */

@@ -3,15 +3,15 @@
  * (the same rule the content script and background use), so search, term lists and exports
  * explain imported terms too. Set once when the popup opens.
  */
-import glossary from '../../.generated/glossary.json';
 import type { GlossaryEntry } from '../core/glossary/schema';
 import { mergeEntries } from '../core/glossary/user-layers';
+import { bundledGlossary } from '../shared/bundled-glossary';
 
-const bundled = glossary.entries as GlossaryEntry[];
+const bundled = bundledGlossary.entries;
 let entries: GlossaryEntry[] = bundled;
 let byId = new Map(entries.map((entry) => [entry.id, entry]));
 
-export const bundledGlossaryVersion = glossary.version;
+export const bundledGlossaryVersion = bundledGlossary.version;
 
 export function usePopupGlossary(userEntries: readonly GlossaryEntry[]): void {
   entries = mergeEntries(bundled, userEntries);
