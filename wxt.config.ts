@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { BUNDLED_GLOSSARY_FILE } from './src/shared/bundled-glossary-file';
 
 // Manifest and build settings. The manifest lists one content script, the page probe (below); the
 // page script (entrypoints/content) is loaded by the background where needed.
@@ -57,6 +59,11 @@ export default defineConfig({
       : { minimum_chrome_version: '105' }),
   }),
   hooks: {
+    // The full glossary is a file of its own, fetched by the popup and the background
+    // (src/shared/bundled-glossary.ts), not part of their scripts.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve('.generated/glossary.json'), relativeDest: BUNDLED_GLOSSARY_FILE });
+    },
     // The ::highlight() styles must live in the page's document, not in our shadow root, so they
     // ship as a plain manifest stylesheet next to the content script (public/highlights.css).
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -5,8 +5,9 @@
  */
 import matchIndex from '../.generated/match-index.json';
 import type { MatchIndex } from '../src/core/matcher/match-index';
+import type { GlossaryEntry } from '../src/core/glossary/schema';
 import { showTermCount } from '../src/shared/badge';
-import { bundledGlossary } from '../src/shared/bundled-glossary';
+import { loadBundledGlossary } from '../src/shared/bundled-glossary';
 import { activeUserEntries, mergeEntries, mergeMatchIndex } from '../src/core/glossary/user-layers';
 import { highlightCss } from '../src/core/settings/highlight-css';
 import { applyHighlightCss, forgetTab } from '../src/shared/highlight-style-injector';
@@ -22,14 +23,16 @@ const HIGHLIGHT_MENU_ID = 'policylens-highlight-selection';
 const bundledIndex = matchIndex as MatchIndex;
 
 export default defineBackground(() => {
-  const bundled = bundledGlossary.entries;
-  let entries = new Map(bundled.map((entry) => [entry.id, entry]));
-  const useLayers = (layers: UserGlossaryLayer[]): void => {
+  // The full glossary (tooltip details) is read from its file when the worker starts.
+  const bundledLoaded = loadBundledGlossary();
+  let entries = new Map<string, GlossaryEntry>();
+  const useLayers = async (layers: UserGlossaryLayer[]): Promise<void> => {
+    const bundled = (await bundledLoaded).entries;
     entries = new Map(mergeEntries(bundled, activeUserEntries(layers)).map((entry) => [entry.id, entry]));
   };
-  // A worker woken by a message answers only after the reader's layers are read.
+  // A worker woken by a message answers only after the glossary and the reader's layers are read.
   const layersRead = loadLayers().then(useLayers);
-  watchLayers(useLayers);
+  watchLayers((layers) => void useLayers(layers));
 
   // The page probe (every page) asks for the page script where PolicyLens has something to do. A
   // plain message: the probe carries no messaging library.

@@ -1,7 +1,7 @@
 /**
  * Popup: wiring only. Works on the tab named by `?tabId=N` (how tests and scripts open it) or,
- * opened from the toolbar, on the active tab. The UI language and the reader's glossary layers
- * come from storage before anything is drawn.
+ * opened from the toolbar, on the active tab. The UI language, the bundled glossary and the reader's
+ * glossary layers are read before anything is drawn.
  */
 // First: zod's settings must be in place before any schema module is evaluated.
 import '../../src/shared/zod-jitless';
@@ -9,6 +9,7 @@ import './style.css';
 import { activeUserEntries } from '../../src/core/glossary/user-layers';
 import { mountPopup } from '../../src/popup/popup';
 import { usePopupGlossary } from '../../src/popup/popup-glossary';
+import { loadBundledGlossary } from '../../src/shared/bundled-glossary';
 import { loadSettings } from '../../src/shared/settings';
 import { applyUiLanguage } from '../../src/shared/ui-locale';
 import { loadLayers } from '../../src/shared/user-glossaries';
@@ -20,8 +21,13 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 void (async () => {
-  const [settings, layers, tabId] = await Promise.all([loadSettings(), loadLayers(), targetTabId()]);
+  const [settings, layers, tabId, bundled] = await Promise.all([
+    loadSettings(),
+    loadLayers(),
+    targetTabId(),
+    loadBundledGlossary(),
+  ]);
   applyUiLanguage(settings.uiLanguage);
-  usePopupGlossary(activeUserEntries(layers));
+  usePopupGlossary(bundled, activeUserEntries(layers));
   mountPopup(document.getElementById('app')!, tabId);
 })();

@@ -41,7 +41,7 @@ export async function buildPageExport(tabId: number, orphanIds: ReadonlySet<stri
       url: analysis.url,
       file: null,
       readAt: new Date().toISOString(),
-      glossaryVersion: bundledGlossaryVersion,
+      glossaryVersion: bundledGlossaryVersion(),
     },
     readerHighlights,
   );

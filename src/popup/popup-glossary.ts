@@ -1,21 +1,24 @@
 /**
  * The glossary the popup works with: the bundled entries with the reader's enabled layers on top
  * (the same rule the content script and background use), so search, term lists and exports
- * explain imported terms too. Set once when the popup opens.
+ * explain imported terms too. Set once when the popup opens, before anything is drawn.
  */
 import type { GlossaryEntry } from '../core/glossary/schema';
 import { mergeEntries } from '../core/glossary/user-layers';
-import { bundledGlossary } from '../shared/bundled-glossary';
+import type { BundledGlossary } from '../shared/bundled-glossary';
 
-const bundled = bundledGlossary.entries;
-let entries: GlossaryEntry[] = bundled;
-let byId = new Map(entries.map((entry) => [entry.id, entry]));
+let version = '';
+let entries: GlossaryEntry[] = [];
+let byId = new Map<string, GlossaryEntry>();
 
-export const bundledGlossaryVersion = bundledGlossary.version;
-
-export function usePopupGlossary(userEntries: readonly GlossaryEntry[]): void {
-  entries = mergeEntries(bundled, userEntries);
+export function usePopupGlossary(bundled: BundledGlossary, userEntries: readonly GlossaryEntry[]): void {
+  version = bundled.version;
+  entries = mergeEntries(bundled.entries, userEntries);
   byId = new Map(entries.map((entry) => [entry.id, entry]));
+}
+
+export function bundledGlossaryVersion(): string {
+  return version;
 }
 
 export function popupEntries(): readonly GlossaryEntry[] {

@@ -26,7 +26,7 @@ export function mountPopup(app: HTMLElement, tabId: number | undefined): void {
   const termsSection = el('section', 'terms');
   const readerSection = el('div', 'reader-wrap');
   const search = buildSearch();
-  const footer = el('footer', 'footer', t('popup.glossaryVersion', bundledGlossaryVersion, popupEntries().length));
+  const footer = el('footer', 'footer', t('popup.glossaryVersion', bundledGlossaryVersion(), popupEntries().length));
   const optionsButton = el('button', 'options-button', t('popup.openOptions'));
   optionsButton.type = 'button';
   optionsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());
