@@ -145,7 +145,8 @@ const RUNNING_TEXT_TAGS = new Set([
  * holding any other element (a block, something skipped, a custom element, our UI), or an element
  * with a skipping attribute, is walked node by node instead. Written as the elements allowed
  * rather than those refused: one `:not()` is matched per descendant, where a list of the ~70 block
- * and skipped tags was matched tag by tag and cost twice as much as reading the text.
+ * and skipped tags was matched selector by selector (on the benchmark's article, with the JIT warm:
+ * about 7 ms against 1 ms for its 3,300 paragraphs, and twice what their `textContent` costs).
  */
 const INLINE_TAGS = (
   'a abbr b bdi bdo big br cite data del dfn em font i img ins label mark nobr q rp rt ruby s small span strike ' +
@@ -278,7 +279,8 @@ export function textNodesOf(element: Element): { nodes: Text[]; starts: number[]
  * visited at all; whoever needs them (ranges for its terms) finds them in its container
  * (`textNodesOf`). On a news page that is nearly all the text, and the reading costs a few native
  * calls per paragraph instead of some per text node (wrappers for each node and its parent, the
- * ancestry check): a third of the cold walk it replaced.
+ * ancestry check). Reading the benchmark's article alone, in the page, with a cold JIT: 70–114 ms
+ * before, 50–75 ms after (the machine is noisy; the hot reader went from 31–48 to 15–35 ms).
  *
  * Open shadow roots are read after the root's text, in turn (see searchShadowHosts).
  */
