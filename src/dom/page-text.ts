@@ -362,7 +362,10 @@ export class PageTextReader {
     let node = this.pending ?? (walker.nextNode() as Text | null);
     this.pending = null;
     let full = false;
-    for (; node; node = walker.nextNode() as Text | null) {
+    // Set after a block read whole: the walk has already moved past it, to this text (or null: the end).
+    let after: Text | null | undefined;
+    for (; node; node = after !== undefined ? after : (walker.nextNode() as Text | null)) {
+      after = undefined;
       visited++;
       if ((visited & 127) === 0 && performance.now() > deadline) full = true;
       const data = node.data;
@@ -408,9 +411,10 @@ export class PageTextReader {
           length += whole.length;
           blockEnd.push(length);
           length += 1;
-          // On to the first text after the block: the walker's last text node inside it.
+          // On to the first text after the block: from an element, a text-only walker's next
+          // sibling is the next text node outside it (https://dom.spec.whatwg.org/#concept-traverse-siblings).
           walker.currentNode = container!;
-          if (!walker.lastChild()) walker.currentNode = node;
+          after = walker.nextSibling() as Text | null;
           // A block read whole stands for many nodes: the clock is read after each one.
           if (performance.now() > deadline) full = true;
           continue;
