@@ -67,9 +67,14 @@ export class AnnotatedBlock {
     return { node: points[index * 4] as Node, offset: points[index * 4 + 1] as number };
   }
 
+  /** Whether its terms' nodes are still to be found (a block read whole, not yet registered, hovered or counted). */
+  get nodesPending(): boolean {
+    return this.points === null && !this.made;
+  }
+
   /** A node at or before the block's text, for ordering blocks (which never overlap) without finding their terms' nodes. */
   get anchor(): Node {
-    return this.points === null && !this.made ? this.container : this.startOf(0).node;
+    return this.nodesPending ? this.container : this.startOf(0).node;
   }
 
   /** Whether its ranges exist (only then can they be registered). */
@@ -439,10 +444,20 @@ export class Annotator {
     return null;
   }
 
-  /** Where each highlighted term starts, in reading order (the outline's counts per section), without making ranges. */
-  termStarts(): Array<{ node: Node; offset: number }> {
+  /**
+   * Where each highlighted term starts, in reading order (the outline's counts per section), without
+   * making ranges. A block read whole whose nodes were never looked for gives its element's start
+   * for all its terms, unless `needsExactStarts` says its element holds something its terms must be
+   * placed against (a heading inside it): finding the nodes of every block cost about as much as
+   * reading the page did.
+   */
+  termStarts(needsExactStarts: (container: Element) => boolean = () => true): Array<{ node: Node; offset: number }> {
     const starts: Array<{ node: Node; offset: number }> = [];
-    for (const block of this.blocksInOrder()) block.matches.forEach((_, index) => starts.push(block.startOf(index)));
+    for (const block of this.blocksInOrder()) {
+      if (block.nodesPending && !needsExactStarts(block.container)) {
+        for (let i = 0; i < block.matches.length; i++) starts.push({ node: block.container, offset: 0 });
+      } else block.matches.forEach((_, index) => starts.push(block.startOf(index)));
+    }
     return starts;
   }
 
