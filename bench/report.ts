@@ -148,6 +148,16 @@ export function formatReport(results: BenchResults): string {
   lines.push(
     `hover → tooltip work: ${spread(hover.workMs)} ms (hit test ${spread(hover.hitTestMs)}, card ${spread(hover.showMs)}); latency incl. intent delay ${spread(hover.latencyMs)} ms; ${hover.samples.length} hovers`,
   );
+  lines.push(
+    'floor on a page nobody read (the loads without the extension): ' +
+      results.pages
+        .filter((page) => page.measured === 'policylens:annotate')
+        .map(
+          (page) =>
+            `${page.name} ${spread(page.untouchedFloorMs)} ms (own work ${ratio(page.policyLensWorkMs.median / page.untouchedFloorMs.median)}×)`,
+        )
+        .join('; '),
+  );
   lines.push(`popup open → first term rendered (1 MB article): ${spread(results.popupMs)} ms`);
   const exp = results.exportMs;
   lines.push(

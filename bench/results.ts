@@ -24,6 +24,13 @@ export interface PageResult {
   tracedPolicyLensMs: Summary;
   /** The floor: one walk per fresh load (median over loads), the way PolicyLens's pass runs. */
   floorMs: Summary;
+  /**
+   * The same walk on the loads without the extension: a page nobody read before. The floor above is
+   * walked after PolicyLens read the page, and the renderer keeps the strings of text nodes a script
+   * has read (the worlds share one V8 isolate), so a reader that touches every text node makes the
+   * walk after it cheaper.
+   */
+  untouchedFloorMs: Summary;
   ratioVsFloor: number;
   /** PolicyLens's own slices of the annotation (the span less what ran while it yielded). */
   policyLensWorkMs: Summary;

@@ -179,6 +179,7 @@ function pageResult(
   // The check takes microseconds, below the page clock's 0.1 ms: use the trace's exact times for it.
   const policyLensMs = page.hasChinese ? clockMs : tracedPolicyLensMs;
   const floorMs = summarize(withExtension.timed.map((load) => load.floor.firstWalkMs));
+  const untouchedFloorMs = summarize(withoutExtension.timed.map((load) => load.floor.firstWalkMs));
   const workMs = page.hasChinese ? summarize(withExtension.timed.map((load) => load.policyLensWorkMs)) : policyLensMs;
   const hotFloorMs = summarize(withExtension.timed.map((load) => load.floor.walkMs));
   const tbtWith = summarize(withExtension.traced.map((load) => load.tbtMs));
@@ -194,6 +195,7 @@ function pageResult(
     policyLensMs,
     tracedPolicyLensMs,
     floorMs,
+    untouchedFloorMs,
     ratioVsFloor: policyLensMs.median / floorMs.median,
     policyLensWorkMs: workMs,
     workRatioVsFloor: workMs.median / floorMs.median,
