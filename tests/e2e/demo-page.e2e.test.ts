@@ -118,6 +118,46 @@ describe('the outline of the demo speech in the popup', () => {
     });
     const parts = counts.filter((row) => row.level === 1);
     expect(parts.reduce((sum, row) => sum + row.count, 0)).toBe(termsAfterFirstHeading);
+
+    // Exact counts, worked out here from the registered highlights: each heading's element is the
+    // innermost one whose text begins with the row's marker and title (the popup shows them
+    // NFKC-folded), and a term counts for the last heading before it and every heading above that.
+    const expected = await page.evaluate((outline) => {
+      const fold = (text: string): string => text.normalize('NFKC').replace(/\s/g, '');
+      let from: Element | null = null;
+      const starts = outline.map(({ text }) => {
+        const prefix = fold(text);
+        const element = [...document.body.querySelectorAll('*')].find(
+          (candidate) =>
+            (from === null || from.compareDocumentPosition(candidate) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+            fold(candidate.textContent ?? '').startsWith(prefix) &&
+            ![...candidate.children].some((child) => fold(child.textContent ?? '').startsWith(prefix)),
+        );
+        if (!element) throw new Error(`no heading element for ${text}`);
+        from = element;
+        const start = document.createRange();
+        start.setStart(element, 0);
+        return start;
+      });
+      const result = outline.map(() => 0);
+      const ranges = [...CSS.highlights]
+        .filter(([name]) => name.startsWith('policylens-') && name !== 'policylens-reader')
+        .flatMap(([, highlight]) => [...highlight] as AbstractRange[]);
+      for (const range of ranges) {
+        let last = -1;
+        starts.forEach((start, index) => {
+          if (start.comparePoint(range.startContainer, range.startOffset) >= 0) last = index;
+        });
+        for (let i = last, level = Infinity; i >= 0; i--) {
+          if (outline[i]!.level < level) {
+            result[i]!++;
+            level = outline[i]!.level;
+          }
+        }
+      }
+      return result;
+    }, rows);
+    expect(counts.map((row) => row.count)).toEqual(expected);
     counts.forEach((row, index) => {
       if (row.level !== 1) return;
       let children = 0;
