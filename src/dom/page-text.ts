@@ -308,11 +308,15 @@ export class PageTextReader {
   private skippedByAttribute = new Set<Element>();
   /** A text node read but not yet placed (it begins the next chunk). */
   private pending: Text | null = null;
+  /** Excluded elements that NOT_READ_WHOLE would not catch inside a block (inline ones): checked per block read whole. */
+  private readonly excludedInline: Element[];
   /** Whether blocks may be read whole: in HTML documents (an XML document's CDATA sections are in `textContent`, not in the walk). */
   private readWhole = false;
 
   constructor(root: Node, options: CollectOptions = {}) {
     this.exclude = options.exclude;
+    // Any other excluded element (our UI host is a custom element) already keeps a block from being read whole.
+    this.excludedInline = [...(options.exclude ?? [])].filter((element) => INLINE_TAGS.includes(element.localName));
     this.roots = [root];
     this.startNextRoot();
   }
@@ -364,6 +368,7 @@ export class PageTextReader {
     let full = false;
     // Set after a block read whole: the walk has already moved past it, to this text (or null: the end).
     let after: Text | null | undefined;
+    let wholeBlocks = 0;
     for (; node; node = after !== undefined ? after : (walker.nextNode() as Text | null)) {
       after = undefined;
       visited++;
@@ -415,8 +420,8 @@ export class PageTextReader {
           // sibling is the next text node outside it (https://dom.spec.whatwg.org/#concept-traverse-siblings).
           walker.currentNode = container!;
           after = walker.nextSibling() as Text | null;
-          // A block read whole stands for many nodes: the clock is read after each one.
-          if (performance.now() > deadline) full = true;
+          // A block read whole stands for many nodes: the clock is read every few of them.
+          if ((++wholeBlocks & 7) === 0 && performance.now() > deadline) full = true;
           continue;
         }
         open = container;
@@ -444,10 +449,10 @@ export class PageTextReader {
    * the root: the root's own block may hold text outside it.
    */
   private wholeText(container: Element): string | null {
-    if (!this.readWhole || (container === this.rootContainer && container !== this.root) || !isBlockElement(container))
-      return null;
+    // (`container` is a block element: containerOf gives nothing else.)
+    if (!this.readWhole || (container === this.rootContainer && container !== this.root)) return null;
     if (container.querySelector(NOT_READ_WHOLE)) return null;
-    if (this.exclude) for (const element of this.exclude) if (container.contains(element)) return null;
+    for (const element of this.excludedInline) if (container.contains(element)) return null;
     const text = container.textContent ?? '';
     return text.length <= MAX_BLOCK_CHARS ? text : null;
   }
