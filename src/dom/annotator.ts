@@ -447,16 +447,15 @@ export class Annotator {
   /**
    * Where each highlighted term starts, in reading order (the outline's counts per section), without
    * making ranges. A block read whole whose nodes were never looked for gives its element's start
-   * for all its terms, unless `needsExactStarts` says its element holds something its terms must be
-   * placed against (a heading inside it): finding the nodes of every block cost about as much as
-   * reading the page did.
+   * for all its terms (finding the nodes of every block cost about as much as reading the page did).
+   * That places them exactly as well against the outline's headings, which are block elements
+   * (outline-blocks.ts): none can lie inside a block read whole, which holds inline elements only.
    */
-  termStarts(needsExactStarts: (container: Element) => boolean = () => true): Array<{ node: Node; offset: number }> {
+  termStarts(): Array<{ node: Node; offset: number }> {
     const starts: Array<{ node: Node; offset: number }> = [];
     for (const block of this.blocksInOrder()) {
-      if (block.nodesPending && !needsExactStarts(block.container)) {
-        for (let i = 0; i < block.matches.length; i++) starts.push({ node: block.container, offset: 0 });
-      } else block.matches.forEach((_, index) => starts.push(block.startOf(index)));
+      if (block.nodesPending) for (let i = 0; i < block.matches.length; i++) starts.push({ node: block.container, offset: 0 });
+      else block.matches.forEach((_, index) => starts.push(block.startOf(index)));
     }
     return starts;
   }

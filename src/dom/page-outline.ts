@@ -50,12 +50,7 @@ export class PageOutline {
         range.setStart(heading.element, 0);
         return range;
       });
-      // A term inside a block element counts where that element starts, unless a heading lies inside
-      // the element (a bold lead): then where exactly it starts decides.
-      const holdsHeading = new Set<Node>();
-      for (const { element } of headings)
-        for (let node = element.parentNode; node; node = node.parentNode) holdsHeading.add(node);
-      for (const term of annotator.termStarts((container) => holdsHeading.has(container))) {
+      for (const term of annotator.termStarts()) {
         const index = lastHeadingBefore(starts, term.node, term.offset);
         // A term counts for its own section and every section above it.
         for (let i = index, level = Infinity; i >= 0; i--) {
