@@ -6,7 +6,15 @@
  */
 import type { TermMatch, TermMatcher } from '../core/matcher/matcher';
 import type { MatchIndexEntry } from '../core/matcher/match-index';
-import { blockNodeSpan, isInsideSkipped, isReadWhole, PageTextReader, textNodesOf, type TextChunk } from './page-text';
+import {
+  blockNodeSpan,
+  blockStart,
+  isInsideSkipped,
+  isReadWhole,
+  PageTextReader,
+  textNodesOf,
+  type TextChunk,
+} from './page-text';
 import { isValidRange, liveRange, staticRange } from './ranges';
 import type { HighlightLayer } from './highlight-layer';
 import { HighlightWindow, WINDOW_ABOVE_RANGES } from './highlight-window';
@@ -23,11 +31,6 @@ import { yieldToPage } from './yield';
  * benchmark's article. Until then each term is kept as its two boundary points.
  */
 export class AnnotatedBlock {
-  /**
-   * Each term's boundary points (start node, start offset, end node, end offset), until its ranges
-   * are made. A block read whole (`wholeElement`) finds them in its container when first needed.
-   */
-  private points: Array<Node | number> | null;
   private made: StaticRange[] | null = null;
 
   constructor(
@@ -37,15 +40,12 @@ export class AnnotatedBlock {
     private readonly start: number,
     private readonly end: number,
     readonly matches: TermMatch[],
-    /** Read whole: its text is the container's `textContent`, its terms' nodes are not known yet. */
-    wholeElement = false,
-  ) {
-    this.points = wholeElement ? null : [];
-  }
-
-  addTerm(startNode: Text, startOffset: number, endNode: Text, endOffset: number): void {
-    this.points!.push(startNode, startOffset, endNode, endOffset);
-  }
+    /**
+     * Each term's boundary points (start node, start offset, end node, end offset), until its ranges
+     * are made; null for a block read whole, which finds them in its container when first needed.
+     */
+    private points: Array<Node | number> | null,
+  ) {}
 
   get ranges(): readonly StaticRange[] {
     if (!this.made) {
@@ -116,24 +116,41 @@ export class AnnotatedBlock {
 function pointsInElement(
   container: Element,
   matches: readonly TermMatch[],
-  blockStart: number,
+  offset: number,
   length: number,
 ): Array<Node | number> {
   const { nodes, starts } = textNodesOf(container);
   const last = nodes.length - 1;
-  const points: Array<Node | number> = [];
   if (last < 0 || starts[last]! + nodes[last]!.length !== length) {
-    for (let i = 0; i < matches.length; i++) points.push(container, 0, container, 0);
-    return points;
+    const empty: Array<Node | number> = [];
+    for (let i = 0; i < matches.length; i++) empty.push(container, 0, container, 0);
+    return empty;
   }
-  let node = 0;
+  return boundaryPointsOf(nodes, starts, 0, nodes.length, matches, offset);
+}
+
+/**
+ * The boundary points of sorted matches over text nodes [first, end), where `starts[i]` is where
+ * node i begins in the matches' text less `shift`. Matches are sorted, so the text node holding
+ * each start and end is found by stepping forward.
+ */
+function boundaryPointsOf(
+  nodes: readonly Text[],
+  starts: readonly number[],
+  first: number,
+  end: number,
+  matches: readonly TermMatch[],
+  shift: number,
+): Array<Node | number> {
+  const points: Array<Node | number> = [];
+  let node = first;
   for (const match of matches) {
-    const start = match.start - blockStart;
-    const end = match.end - blockStart;
-    while (node < last && starts[node + 1]! <= start) node++;
+    const start = match.start - shift;
+    const stop = match.end - shift;
+    while (node + 1 < end && starts[node + 1]! <= start) node++;
     let endNode = node;
-    while (endNode < last && starts[endNode + 1]! < end) endNode++;
-    points.push(nodes[node]!, start - starts[node]!, nodes[endNode]!, end - starts[endNode]!);
+    while (endNode + 1 < end && starts[endNode + 1]! < stop) endNode++;
+    points.push(nodes[node]!, start - starts[node]!, nodes[endNode]!, stop - starts[endNode]!);
   }
   return points;
 }
@@ -313,7 +330,6 @@ export class Annotator {
     const { first, end } = blockNodeSpan(chunk, b);
     const container = chunk.blockContainer[b]!;
     const whole = isReadWhole(chunk, b);
-    const annotated = new AnnotatedBlock(container, chunk.text, chunk.blockStart[b]!, chunk.blockEnd[b]!, matches, whole);
     // Hidden text (display:none menus, collapsed duplicates) is not reading text. Checked only for
     // blocks with matches, as it needs style information.
     const holder = whole ? container : chunk.nodes[first]!.parentElement;
@@ -324,21 +340,8 @@ export class Annotator {
       if (matches.length === 0) return;
     }
     this.highlightCount += matches.length;
-    // Matches are sorted, so the text node holding each start and end is found by stepping forward.
-    const { nodes, nodeStarts } = chunk;
-    let node = first;
-    for (const match of whole ? [] : matches) {
-      while (node + 1 < end && nodeStarts[node + 1]! <= match.start) node++;
-      const startNode = node;
-      let endNode = node;
-      while (endNode + 1 < end && nodeStarts[endNode + 1]! < match.end) endNode++;
-      annotated.addTerm(
-        nodes[startNode]!,
-        match.start - nodeStarts[startNode]!,
-        nodes[endNode]!,
-        match.end - nodeStarts[endNode]!,
-      );
-    }
+    const points = whole ? null : boundaryPointsOf(chunk.nodes, chunk.nodeStarts, first, end, matches, 0);
+    const annotated = new AnnotatedBlock(container, chunk.text, blockStart(chunk, b), chunk.blockEnd[b]!, matches, points);
     if (!this.window && this.highlightCount > WINDOW_ABOVE_RANGES) this.startWindow();
     if (this.window) this.window.track(annotated);
     else if (!this.collecting) this.register(annotated);

@@ -225,8 +225,6 @@ export interface TextChunk {
    * block read whole holds none: its text nodes are its container's (`textNodesOf`).
    */
   readonly blockFirstNode: number[];
-  /** Where block b's text begins in `text`. */
-  readonly blockStart: number[];
   /** Where block b's SEGMENT_BREAK sits in `text` (its text ends there). */
   readonly blockEnd: number[];
   readonly blockContainer: Element[];
@@ -238,6 +236,11 @@ export interface TextChunk {
  */
 export function blockNodeSpan(chunk: TextChunk, b: number): { first: number; end: number } {
   return { first: chunk.blockFirstNode[b]!, end: chunk.blockFirstNode[b + 1] ?? chunk.nodes.length };
+}
+
+/** Where block `b`'s text begins in the chunk's text: blocks follow each other, each closed by its SEGMENT_BREAK. */
+export function blockStart(chunk: TextChunk, b: number): number {
+  return b === 0 ? 0 : chunk.blockEnd[b - 1]! + 1;
 }
 
 /** Whether block `b` of a chunk was read whole: its text is its container's `textContent`. */
@@ -332,7 +335,6 @@ export class PageTextReader {
       nodes: [],
       nodeStarts: [],
       blockFirstNode: [],
-      blockStart: [],
       blockEnd: [],
       blockContainer: [],
     };
@@ -354,7 +356,7 @@ export class PageTextReader {
    * in a heap context instead of registers.
    */
   private readText(walker: TreeWalker, chunk: TextChunk, deadline: number): string {
-    const { nodes, nodeStarts, blockFirstNode, blockStart, blockEnd, blockContainer } = chunk;
+    const { nodes, nodeStarts, blockFirstNode, blockEnd, blockContainer } = chunk;
     const parts: string[] = [];
     let length = 0;
     let open: Element | null = null;
@@ -410,7 +412,6 @@ export class PageTextReader {
         const whole = this.wholeText(container!);
         if (whole !== null) {
           blockFirstNode.push(nodes.length);
-          blockStart.push(length);
           blockContainer.push(container!);
           parts.push(whole, SEGMENT_BREAK);
           length += whole.length;
@@ -428,7 +429,6 @@ export class PageTextReader {
         openStart = length;
         openFirstNode = nodes.length;
         blockFirstNode.push(nodes.length);
-        blockStart.push(length);
         blockContainer.push(container!);
       }
       nodes.push(node);
@@ -566,7 +566,7 @@ export function* readBlocks(root: Node, options: CollectOptions = {}): Generator
   for (let chunk = reader.next(); chunk; chunk = reader.next()) {
     for (let b = 0; b < chunk.blockEnd.length; b++) {
       const container = chunk.blockContainer[b]!;
-      const blockText = chunk.text.slice(chunk.blockStart[b], chunk.blockEnd[b]);
+      const blockText = chunk.text.slice(blockStart(chunk, b), chunk.blockEnd[b]);
       if (!/\S/.test(blockText)) continue;
       if (isReadWhole(chunk, b)) {
         yield wholeBlock(blockText, container);
