@@ -71,6 +71,6 @@ function summarizeProfile(profile: CpuProfile): ProfileSummary {
   const top = [...selfMs]
     .map(([name, ms]) => ({ name, selfMs: ms }))
     .sort((a, b) => b.selfMs - a.selfMs)
-    .slice(0, 15);
+    .slice(0, Number(process.env.PL_TOP ?? 15));
   return { contentScriptMs, top };
 }

@@ -3,7 +3,7 @@
  * script's isolated world, but both worlds share the document's performance timeline, so the
  * content script's marks and measures are readable here (checked: the e2e harness relies on it too).
  */
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
 export const ANNOTATE_MEASURE = 'policylens:annotate';
 /** The same pass, only PolicyLens's own slices (see src/dom/annotator.ts). */
@@ -89,6 +89,36 @@ export async function measureFloor(page: Page, batches = 5): Promise<FloorResult
     means.sort((a, b) => a - b);
     return { firstWalkMs: warmMs, walkMs: means[means.length >> 1]!, chars, walksPerBatch };
   }, batches);
+}
+
+/** The floor's walk, as an expression (it runs where CDP evaluates it). */
+const FLOOR_WALK = `(() => {
+  const start = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) text += node.data;
+  return text.charCodeAt(text.length >> 1) >= 0 ? Math.max(performance.now() - start, 0.1) : 0;
+})()`;
+
+/**
+ * The same first walk in an isolated world of its own, as an extension's content script runs: the
+ * least a content script must pay to read the page. A node's wrapper in the page's main world sits
+ * in the node itself; in any other world it is looked up in that world's own table, so the same
+ * walk costs more there (about 1.5× on the article here). Walked on a page nobody read, before
+ * anything else in that load, so no other world's reading has warmed it.
+ */
+export async function measureIsolatedFloor(cdp: CDPSession): Promise<number> {
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'policylens-bench-floor',
+  });
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: FLOOR_WALK,
+    contextId: executionContextId,
+    returnByValue: true,
+  });
+  return result.value as number;
 }
 
 /** Counts of what a page is made of (to report what was measured). */

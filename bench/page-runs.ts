@@ -14,6 +14,7 @@ import {
   ANNOTATE_WORK_MEASURE,
   CHECK_MEASURE,
   measureFloor,
+  measureIsolatedFloor,
   readMeasure,
   waitForPolicyLens,
   type FloorResult,
@@ -84,6 +85,12 @@ export class PageRunner {
     const floor = await measureFloor(this.tab);
     const heap = await heapAfterGc(this.cdp);
     return { policyLensMs, policyLensWorkMs, floor, heap };
+  }
+
+  /** A fresh load (no extension expected) whose only script is the floor's walk in an isolated world. */
+  async isolatedFloorLoad(url: string): Promise<number> {
+    await this.tab.goto(url, { waitUntil: 'load' });
+    return measureIsolatedFloor(this.cdp);
   }
 
   async tracedLoad(page: BenchPage, url: string): Promise<TracedLoad> {

@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/profile-one.ts [page]`: a CPU profile of PolicyLens annotating one bench page
  * (default article-1mb), self time per function. Build unminified first for readable names:
- * `npx wxt build --mode development`.
+ * `npx wxt build --mode development`. `PL_TOP=N` lists the N costliest functions (default 15).
  */
 import { readFileSync } from 'node:fs';
 import type { MatchIndex } from '../src/core/matcher/match-index';

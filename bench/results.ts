@@ -31,6 +31,13 @@ export interface PageResult {
    * walk after it cheaper.
    */
   untouchedFloorMs: Summary;
+  /**
+   * The same first walk in an isolated world of its own on a page nobody read: what a bare walk
+   * costs a content script (see measureIsolatedFloor). The fair floor for an extension.
+   */
+  isolatedFloorMs: Summary;
+  /** PolicyLens's own work over that floor. */
+  workRatioVsIsolatedFloor: number;
   ratioVsFloor: number;
   /** PolicyLens's own slices of the annotation (the span less what ran while it yielded). */
   policyLensWorkMs: Summary;

@@ -41,6 +41,8 @@ interface PageLoads {
   /** With the extension only: what evaluating its scripts cost each load. */
   startup: ScriptStartup[];
   description: Awaited<ReturnType<typeof describePage>>;
+  /** Without the extension only: the floor's first walk in an isolated world, one fresh load each. */
+  isolatedFloorMs: number[];
 }
 
 async function main(): Promise<void> {
@@ -161,7 +163,9 @@ async function loadRepeatedly(
     for (let run = 0; run < RUNS; run++) traced.push(await runner.tracedLoad(page, url));
     const startup: ScriptStartup[] = [];
     if (withExtension) for (let run = 0; run < RUNS; run++) startup.push(await measureScriptStartup(browser, url));
-    return { timed, traced, startup, description };
+    const isolatedFloorMs: number[] = [];
+    if (!withExtension) for (let run = 0; run < RUNS; run++) isolatedFloorMs.push(await runner.isolatedFloorLoad(url));
+    return { timed, traced, startup, description, isolatedFloorMs };
   } finally {
     await runner.close();
   }
@@ -180,6 +184,7 @@ function pageResult(
   const policyLensMs = page.hasChinese ? clockMs : tracedPolicyLensMs;
   const floorMs = summarize(withExtension.timed.map((load) => load.floor.firstWalkMs));
   const untouchedFloorMs = summarize(withoutExtension.timed.map((load) => load.floor.firstWalkMs));
+  const isolatedFloorMs = summarize(withoutExtension.isolatedFloorMs);
   const workMs = page.hasChinese ? summarize(withExtension.timed.map((load) => load.policyLensWorkMs)) : policyLensMs;
   const hotFloorMs = summarize(withExtension.timed.map((load) => load.floor.walkMs));
   const tbtWith = summarize(withExtension.traced.map((load) => load.tbtMs));
@@ -196,6 +201,8 @@ function pageResult(
     tracedPolicyLensMs,
     floorMs,
     untouchedFloorMs,
+    isolatedFloorMs,
+    workRatioVsIsolatedFloor: workMs.median / isolatedFloorMs.median,
     ratioVsFloor: policyLensMs.median / floorMs.median,
     policyLensWorkMs: workMs,
     workRatioVsFloor: workMs.median / floorMs.median,
