@@ -23,15 +23,16 @@ const HIGHLIGHT_MENU_ID = 'policylens-highlight-selection';
 const bundledIndex = matchIndex as MatchIndex;
 
 export default defineBackground(() => {
-  // The full glossary (tooltip details) is read from its file when the worker starts.
-  const bundledLoaded = loadBundledGlossary();
+  // The full glossary (tooltip details) is read from its file when the worker starts (and read
+  // again on the next change of layers or request if that failed).
+  void loadBundledGlossary().catch(() => undefined);
   let entries = new Map<string, GlossaryEntry>();
   const useLayers = async (layers: UserGlossaryLayer[]): Promise<void> => {
-    const bundled = (await bundledLoaded).entries;
+    const bundled = (await loadBundledGlossary()).entries;
     entries = new Map(mergeEntries(bundled, activeUserEntries(layers)).map((entry) => [entry.id, entry]));
   };
   // A worker woken by a message answers only after the glossary and the reader's layers are read.
-  const layersRead = loadLayers().then(useLayers);
+  let layersRead = loadLayers().then(useLayers);
   watchLayers((layers) => void useLayers(layers));
 
   // The page probe (every page) asks for the page script where PolicyLens has something to do. A
@@ -51,6 +52,8 @@ export default defineBackground(() => {
   handle('getMatchIndex', async () => mergeMatchIndex(bundledIndex, await loadUserMatchEntries()));
 
   handle('getEntries', async ({ ids }) => {
+    // A first read that failed (the glossary's file) is tried again, so tooltips can recover.
+    layersRead = layersRead.catch(() => loadLayers().then(useLayers));
     await layersRead;
     return ids.flatMap((id) => entries.get(id) ?? []);
   });

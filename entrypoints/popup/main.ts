@@ -9,6 +9,7 @@ import './style.css';
 import { activeUserEntries } from '../../src/core/glossary/user-layers';
 import { mountPopup } from '../../src/popup/popup';
 import { usePopupGlossary } from '../../src/popup/popup-glossary';
+import { showStartError } from '../../src/popup/start-error';
 import { loadBundledGlossary } from '../../src/shared/bundled-glossary';
 import { loadSettings } from '../../src/shared/settings';
 import { applyUiLanguage } from '../../src/shared/ui-locale';
@@ -21,13 +22,19 @@ async function targetTabId(): Promise<number | undefined> {
 }
 
 void (async () => {
-  const [settings, layers, tabId, bundled] = await Promise.all([
-    loadSettings(),
-    loadLayers(),
-    targetTabId(),
-    loadBundledGlossary(),
-  ]);
-  applyUiLanguage(settings.uiLanguage);
-  usePopupGlossary(bundled, activeUserEntries(layers));
-  mountPopup(document.getElementById('app')!, tabId);
+  const app = document.getElementById('app')!;
+  try {
+    const [settings, layers, tabId, bundled] = await Promise.all([
+      loadSettings(),
+      loadLayers(),
+      targetTabId(),
+      loadBundledGlossary(),
+    ]);
+    applyUiLanguage(settings.uiLanguage);
+    usePopupGlossary(bundled, activeUserEntries(layers));
+    mountPopup(app, tabId);
+  } catch (error) {
+    console.error('PolicyLens popup:', error);
+    showStartError(app, error);
+  }
 })();

@@ -16,11 +16,21 @@ export interface BundledGlossary {
 
 let loading: Promise<BundledGlossary> | null = null;
 
-/** The bundled glossary, read once per page or worker. */
+/**
+ * The bundled glossary, read once per page or worker. A failed read is not kept: the next call
+ * reads the file again (a worker lives on, and one failure must not leave it without details).
+ */
 export function loadBundledGlossary(): Promise<BundledGlossary> {
-  loading ??= fetch(browser.runtime.getURL(`/${BUNDLED_GLOSSARY_FILE}` as '/')).then(async (response) => {
-    if (!response.ok) throw new Error(`${BUNDLED_GLOSSARY_FILE}: ${response.status}`);
-    return (await response.json()) as BundledGlossary;
-  });
+  loading ??= fetch(browser.runtime.getURL(`/${BUNDLED_GLOSSARY_FILE}` as '/'))
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`${BUNDLED_GLOSSARY_FILE}: HTTP ${response.status}`);
+      return (await response.json()) as BundledGlossary;
+    })
+    .catch((error: unknown) => {
+      loading = null;
+      const reason = error instanceof Error ? error.message : String(error);
+      // A file missing from the package fails as a bare "Failed to fetch": name the file.
+      throw new Error(reason.includes(BUNDLED_GLOSSARY_FILE) ? reason : `${BUNDLED_GLOSSARY_FILE}: ${reason}`);
+    });
   return loading;
 }
