@@ -155,6 +155,7 @@ const INLINE_TAGS = // The commonest first: `:not()` tests them in order, so a s
     'ruby s strike time tt var wbr'
   ).split(' ');
 const NOT_READ_WHOLE = `:not(${INLINE_TAGS.join(',')}), ${SKIPPING_ATTRIBUTES}`;
+const INLINE_TAG_SET = new Set(INLINE_TAGS);
 
 /**
  * A block element with more element children than this is walked node by node rather than checked
@@ -294,7 +295,9 @@ export function textNodesOf(element: Element): { nodes: Text[]; starts: number[]
  * ancestry check). Reading the benchmark's article alone, in the page, with a cold JIT: 70–114 ms
  * before, 50–75 ms after (the machine is noisy; the hot reader went from 31–48 to 15–35 ms).
  *
- * Open shadow roots are read after the root's text, in turn (see searchShadowHosts).
+ * Open shadow roots are read after the root's text, in turn: a root read by units finds their hosts
+ * while reading (the units and the inline elements between them), the rest are searched afterwards
+ * (see searchShadowHosts).
  */
 export class PageTextReader {
   private readonly exclude: ReadonlySet<Element> | undefined;
@@ -314,6 +317,11 @@ export class PageTextReader {
   /** After the root's text: the search for shadow hosts under it. */
   private hostWalker: TreeWalker | null = null;
   private pendingHost: Element | null = null;
+  /**
+   * Subtrees still to be searched for shadow hosts after the root's text: the root itself, or for a
+   * root read by units only the elements walked node by node (the units looked at the rest).
+   */
+  private hostRegions: Node[] = [];
   /** The last text parent's ancestors below the root, outermost first, and the block element each one's text belongs to (null: skipped). */
   private readonly path: Node[] = [];
   private readonly pathContainers: Array<Element | null> = [];
@@ -516,12 +524,22 @@ export class PageTextReader {
         i = endOfSubtree(units, i, element);
         continue;
       }
+      // Shadow hosts are looked for where the search after the text would look (searchShadowHosts):
+      // every element of the structure, not inside running text.
+      const runningText = RUNNING_TEXT_TAGS.has(name);
+      if (i >= 0) this.queueShadowRoot(element);
       if (!BLOCK_TAGS.has(name)) {
-        i = endOfSubtree(units, i, element);
+        // Reached only inside a block that holds no text in it (hasLooseText): no text here either.
+        if (runningText) i = endOfSubtree(units, i, element);
+        else {
+          this.searchInlineHosts(element);
+          i++;
+        }
         continue;
       }
       const next = units[i + 1];
       if (next === undefined || !element.contains(next)) {
+        if (!runningText) this.searchInlineHosts(element);
         const text = this.leafText(element);
         i++;
         if (text === null) {
@@ -578,13 +596,30 @@ export class PageTextReader {
         if (BLOCK_TAGS.has(name) || SKIPPED_TAGS.has(name)) continue;
         if (this.skippedByAttribute.has(child as Element) || this.exclude?.has(child as Element)) continue;
         if (!isBlank(child.textContent ?? '')) return true;
+        // An inline element between blocks: part of the structure, where shadow hosts are looked for.
+        this.queueShadowRoot(child as Element);
+        if (!RUNNING_TEXT_TAGS.has(name)) this.searchInlineHosts(child as Element);
       }
     }
     return false;
   }
 
-  /** Hands an element to the node-by-node walk (readText), which reads it next. */
+  /**
+   * Looks for shadow hosts among an element's inline descendants, not inside running text (as
+   * searchShadowHosts would); elements that are units are left to be visited as units.
+   */
+  private searchInlineHosts(element: Element): void {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      const name = child.localName;
+      if (!INLINE_TAG_SET.has(name)) continue;
+      this.queueShadowRoot(child);
+      if (!RUNNING_TEXT_TAGS.has(name)) this.searchInlineHosts(child);
+    }
+  }
+
+  /** Hands an element to the node-by-node walk (readText), which reads it next, and to the search for shadow hosts after the text. */
   private walkElement(element: Element): void {
+    if (!RUNNING_TEXT_TAGS.has(element.localName)) this.hostRegions.push(element);
     this.pending = null;
     this.textWalker = (element.ownerDocument ?? document).createTreeWalker(element, NodeFilter.SHOW_TEXT);
   }
@@ -634,14 +669,18 @@ export class PageTextReader {
     if (this.readWhole && root.nodeType === Node.ELEMENT_NODE && isBlockElement(root as Element)) {
       this.units = (root as Element).querySelectorAll(NOT_READ_WHOLE);
       this.unitIndex = -1;
+      this.hostRegions = [];
     } else {
       this.textWalker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      this.hostRegions = [root];
     }
   }
 
-  private hostSearch(): TreeWalker {
-    const document = this.root.ownerDocument ?? (this.root as Document);
-    return document.createTreeWalker(this.root, NodeFilter.SHOW_ELEMENT);
+  /** A walker for the next subtree to search for shadow hosts, or null when none is left. */
+  private hostSearch(): TreeWalker | null {
+    const region = this.hostRegions.shift();
+    if (!region) return null;
+    return (region.ownerDocument ?? (region as Document)).createTreeWalker(region, NodeFilter.SHOW_ELEMENT);
   }
 
   /**
@@ -650,7 +689,7 @@ export class PageTextReader {
    * RUNNING_TEXT_TAGS) or skipped regions, so it touches a small part of a long article's elements.
    */
   private searchShadowHosts(walker: TreeWalker): void {
-    let element = (walker.currentNode === this.root ? walker.nextNode() : this.pendingHost) as Element | null;
+    let element = (walker.currentNode === walker.root ? walker.nextNode() : this.pendingHost) as Element | null;
     for (let count = 0; element && count < HOST_SEARCH_ELEMENTS; count++) {
       this.queueShadowRoot(element);
       const name = element.localName;
@@ -658,7 +697,7 @@ export class PageTextReader {
       element = (leaf ? skipSubtree(walker) : walker.nextNode()) as Element | null;
     }
     this.pendingHost = element;
-    if (!element) this.hostWalker = null;
+    if (!element) this.hostWalker = this.hostSearch();
   }
 
   private queueShadowRoot(host: Element): void {

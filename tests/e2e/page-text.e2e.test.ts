@@ -148,4 +148,30 @@ describe('reading the page', () => {
       { numRuns: 8 },
     );
   });
+
+  it('reads open shadow roots found in the page structure, not those inside running text', async () => {
+    const texts = await page.evaluate(() => {
+      const markup =
+        '<div id="a"></div>' +
+        '<div class="leaf"><span id="b"></span>正文</div>' +
+        '<section><x-wrap><x-card id="c"></x-card></x-wrap><p>段落</p></section>' +
+        '<section><p>段落</p><span id="d"></span></section>' +
+        '<div>散文字<div id="e"></div><p>段落</p></div>' +
+        '<p>段落<span id="f"></span></p>';
+      const parsed = new DOMParser().parseFromString(`<!doctype html><body>${markup}`, 'text/html');
+      document.body.replaceChildren(...parsed.body.childNodes);
+      for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) {
+        const paragraph = document.createElement('p');
+        paragraph.textContent = `影子${id}`;
+        document.getElementById(id)!.attachShadow({ mode: 'open' }).append(paragraph);
+      }
+      const { collectBlocks } = (window as unknown as { PageText: { collectBlocks: (root: Node) => Array<{ text: string }> } })
+        .PageText;
+      return collectBlocks(document.body)
+        .map((block) => block.text)
+        .filter((text) => text.startsWith('影子'))
+        .sort();
+    });
+    expect(texts).toEqual(['影子a', '影子b', '影子c', '影子d', '影子e']);
+  });
 });
