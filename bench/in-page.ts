@@ -61,44 +61,41 @@ export interface FloorResult {
 }
 
 /**
+ * The floor's walk, as source: it runs in the page's main world (measureFloor) and in an isolated
+ * world of its own (measureIsolatedFloor), so it is one text that both evaluate. Returns the length
+ * read; reading the string forces it flat, as a matcher needs (V8 concatenation is lazy).
+ */
+const FLOOR_WALK = `() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) text += node.data;
+  return text.charCodeAt(text.length >> 1) >= 0 ? text.length : 0;
+}`;
+
+/**
  * The floor: the least any page-text tool must do, a bare TreeWalker over all text nodes
  * concatenating their data. Timed once (the first walk on the fresh load, as PolicyLens's own pass
  * runs once per load), and in batches of repeated walks once it is hot (so the 0.1 ms clock
  * resolution does not dominate small pages), median of the batches.
  */
 export async function measureFloor(page: Page, batches = 5): Promise<FloorResult> {
-  return page.evaluate((batchCount) => {
-    const walk = (): number => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let text = '';
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) text += (node as Text).data;
-      // Reading the length forces a flat string, as a matcher needs (V8 concatenation is lazy).
-      return text.charCodeAt(text.length >> 1) >= 0 ? text.length : 0;
-    };
+  return page.evaluate<FloorResult>(`((batchCount) => {
+    const walk = ${FLOOR_WALK};
     const warmStart = performance.now();
     const chars = walk();
     const warmMs = Math.max(performance.now() - warmStart, 0.1);
     // Enough walks per batch for a batch to last ~10 ms.
     const walksPerBatch = Math.min(1000, Math.max(1, Math.ceil(10 / warmMs)));
-    const means: number[] = [];
+    const means = [];
     for (let batch = 0; batch < batchCount; batch++) {
       const start = performance.now();
       for (let i = 0; i < walksPerBatch; i++) walk();
       means.push((performance.now() - start) / walksPerBatch);
     }
     means.sort((a, b) => a - b);
-    return { firstWalkMs: warmMs, walkMs: means[means.length >> 1]!, chars, walksPerBatch };
-  }, batches);
+    return { firstWalkMs: warmMs, walkMs: means[means.length >> 1], chars, walksPerBatch };
+  })(${batches})`);
 }
-
-/** The floor's walk, as an expression (it runs where CDP evaluates it). */
-const FLOOR_WALK = `(() => {
-  const start = performance.now();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  let text = '';
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) text += node.data;
-  return text.charCodeAt(text.length >> 1) >= 0 ? Math.max(performance.now() - start, 0.1) : 0;
-})()`;
 
 /**
  * The same first walk in an isolated world of its own, as an extension's content script runs: the
@@ -114,7 +111,7 @@ export async function measureIsolatedFloor(cdp: CDPSession): Promise<number> {
     worldName: 'policylens-bench-floor',
   });
   const { result } = await cdp.send('Runtime.evaluate', {
-    expression: FLOOR_WALK,
+    expression: `(() => { const walk = ${FLOOR_WALK}; const start = performance.now(); walk(); return Math.max(performance.now() - start, 0.1); })()`,
     contextId: executionContextId,
     returnByValue: true,
   });
