@@ -33,7 +33,8 @@ export default defineBackground(() => {
   };
   // A worker woken by a message answers only after the glossary and the reader's layers are read.
   let layersRead = loadLayers().then(useLayers);
-  watchLayers((layers) => void useLayers(layers));
+  // If the glossary's file cannot be read now, the entries stay as they were (getEntries tries again).
+  watchLayers((layers) => void useLayers(layers).catch(() => undefined));
 
   // The page probe (every page) asks for the page script where PolicyLens has something to do. A
   // plain message: the probe carries no messaging library.
