@@ -3,16 +3,17 @@
  * side (e.g. `cp -r .output/chrome-mv3 /tmp/before` before a change). Loads alternate between a
  * browser with build A and one with build B, so the shared machine's noise falls on both alike;
  * prints each build's median annotation time and ratio to its load's first bare walk, and the main
- * thread's CPU time during the annotation (from a trace: unlike wall time, it does not grow when
- * other processes take the CPU, so it decides small differences better).
+ * thread's CPU time during the annotation, and from the language check to the annotation's end
+ * (from a trace: unlike wall time, it does not grow when other processes take the CPU, so it
+ * decides small differences better).
  */
 import { readFileSync } from 'node:fs';
 import type { MatchIndex } from '../src/core/matcher/match-index';
 import { launchBrowser, startServer, type ExtensionBrowser } from '../tests/e2e/harness';
 import { allowEvaluatedFunctionNames } from './esbuild-shim';
-import { ANNOTATE_WORK_MEASURE, measureFloor } from './in-page';
+import { ANNOTATE_WORK_MEASURE, CHECK_MEASURE, measureFloor } from './in-page';
 import { measureNameFor } from './page-runs';
-import { markedSpan, navigationStartOf, overlapping, recordTrace, tasksOn, type TraceEvent } from './trace';
+import { markedSpan, markTime, navigationStartOf, overlapping, recordTrace, tasksOn, type TraceEvent } from './trace';
 import { buildBenchPages, routesFor } from './pages';
 import { median } from './stats';
 
@@ -29,12 +30,13 @@ const builds: Array<{
   ratios: number[];
   workRatios: number[];
   cpuMs: number[];
+  loadCpuMs: number[];
 }> = [];
 try {
   for (const dir of [dirA, dirB]) {
     const browser = await launchBrowser({ extensionDir: dir });
     await allowEvaluatedFunctionNames(browser.context);
-    builds.push({ dir, browser, ms: [], ratios: [], workRatios: [], cpuMs: [] });
+    builds.push({ dir, browser, ms: [], ratios: [], workRatios: [], cpuMs: [], loadCpuMs: [] });
   }
   for (let pair = 0; pair < Number(pairsArgument); pair++) {
     for (const build of pair % 2 === 0 ? builds : [...builds].reverse()) {
@@ -47,6 +49,7 @@ try {
         await tab.waitForFunction((m) => performance.getEntriesByName(m).length > 0, measure, { timeout: 30_000 });
       });
       build.cpuMs.push(cpuDuringSpan(events, url, measure));
+      build.loadCpuMs.push(cpuDuringSpan(events, url, measure, true));
       const ms = await tab.evaluate((m) => performance.getEntriesByName(m)[0]!.duration, measure);
       // Builds from before the work measure existed report NaN for it.
       const workMs = await tab.evaluate((m) => performance.getEntriesByName(m)[0]?.duration ?? NaN, ANNOTATE_WORK_MEASURE);
@@ -61,6 +64,7 @@ try {
     console.log(
       `${build.dir}: ${name} median ${median(build.ms).toFixed(1)} ms, ${median(build.ratios).toFixed(1)}× the first bare walk ` +
         `(own work ${median(build.workRatios).toFixed(1)}×), main-thread CPU ${median(build.cpuMs).toFixed(1)} ms ` +
+        `(${median(build.loadCpuMs).toFixed(1)} ms from the language check) ` +
         `(ms ${[...build.ms]
           .sort((a, b) => a - b)
           .map((ms) => ms.toFixed(0))
@@ -72,10 +76,17 @@ try {
   await server.close();
 }
 
-/** CPU time (thread time) of the renderer main thread's top-level tasks inside the marked span. */
-function cpuDuringSpan(events: TraceEvent[], url: string, measure: string): number {
+/**
+ * CPU time (thread time) of the renderer main thread's top-level tasks inside the marked span, or
+ * from the language check's start to the span's end (`fromCheck`): then what PolicyLens does
+ * between its check and its pass (the match index's message, making the matcher) counts too.
+ */
+function cpuDuringSpan(events: TraceEvent[], url: string, measure: string, fromCheck = false): number {
   const thread = navigationStartOf(events, url);
   const span = markedSpan(events, measure, thread);
   if (!span) return NaN;
-  return overlapping(tasksOn(events, thread), span).reduce((sum, task) => sum + task.cpuMs, 0);
+  const checkStart = markTime(events, `${CHECK_MEASURE}:start`, thread);
+  if (fromCheck && checkStart === null) return NaN;
+  const window = fromCheck ? { start: checkStart!, end: span.end } : span;
+  return overlapping(tasksOn(events, thread), window).reduce((sum, task) => sum + task.cpuMs, 0);
 }

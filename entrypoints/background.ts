@@ -5,6 +5,7 @@
  */
 import matchIndex from '../.generated/match-index.json';
 import type { MatchIndex } from '../src/core/matcher/match-index';
+import { withCompiledForms } from '../src/core/matcher/matcher';
 import type { GlossaryEntry } from '../src/core/glossary/schema';
 import { showTermCount } from '../src/shared/badge';
 import { loadBundledGlossary } from '../src/shared/bundled-glossary';
@@ -49,8 +50,17 @@ export default defineBackground(() => {
   });
 
   // The content script asks for the match index only on pages with Chinese text (it is most of the
-  // data); the reader's layers are read fresh, so a page never matches with a stale list.
-  handle('getMatchIndex', async () => mergeMatchIndex(bundledIndex, await loadUserMatchEntries()));
+  // data); the reader's layers are read fresh, so a page never matches with a stale list. Its
+  // automaton comes prebuilt: the bundled one from the build, one with the reader's entries built
+  // here once per change of them, so that no page builds it.
+  let withUserEntries: { key: string; index: MatchIndex } | null = null;
+  handle('getMatchIndex', async () => {
+    const user = await loadUserMatchEntries();
+    if (user.length === 0) return bundledIndex;
+    const key = JSON.stringify(user);
+    if (withUserEntries?.key !== key) withUserEntries = { key, index: withCompiledForms(mergeMatchIndex(bundledIndex, user)) };
+    return withUserEntries.index;
+  });
 
   handle('getEntries', async ({ ids }) => {
     // A first read that failed (the glossary's file) is tried again, so tooltips can recover.

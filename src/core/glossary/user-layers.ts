@@ -83,5 +83,6 @@ export function mergeMatchIndex(bundled: MatchIndex, user: readonly UserMatchEnt
     entries.push({ id: entry.id, term: entry.term, category: entry.category, family: entry.family, boundary: entry.boundary });
     for (const form of entry.forms) forms.push([form, index]);
   }
-  return { ...bundled, version: `${bundled.version}+user`, entries, forms };
+  // Not `compiled`: the bundled automaton is for the bundled forms only (built again for these).
+  return { version: `${bundled.version}+user`, foldPairs: bundled.foldPairs, entries, forms };
 }

@@ -19,6 +19,32 @@
 
 const EMPTY = -1;
 
+/**
+ * The automaton as plain, JSON-safe data: built once elsewhere (at build time, or by the background
+ * for the reader's own glossaries) and loaded by each page without building it again (building cost
+ * 20–40 ms of a page's main thread: cold code, on every page with Chinese text). Sparse tables are
+ * flat pairs; the transition hash is kept as the transitions of states with several children, the
+ * only ones looked up in it.
+ */
+export interface AutomatonTables {
+  stateCount: number;
+  maxPatternLength: number;
+  patternLength: number[];
+  /** The root's transitions: code, target, code, target … */
+  root: number[];
+  /** Per state (stateCount long). */
+  childCount: number[];
+  onlyCode: number[];
+  onlyTarget: number[];
+  fail: number[];
+  /** State, pattern … for each state that ends a pattern. */
+  output: number[];
+  /** State, link … for each state with a dictionary suffix link. */
+  dictLink: number[];
+  /** State, code, target … for each transition of a state with several children. */
+  branches: number[];
+}
+
 export class AhoCorasick {
   readonly rootNext = new Int32Array(65536);
   /**
@@ -42,11 +68,33 @@ export class AhoCorasick {
   readonly stateCount: number;
   readonly maxPatternLength: number;
 
-  constructor(patterns: readonly string[]) {
+  /** Builds the automaton over `patterns`, or loads one built before (`toTables`). */
+  constructor(source: readonly string[] | AutomatonTables) {
+    if (!Array.isArray(source)) {
+      const tables = source as AutomatonTables;
+      const capacity = hashCapacity(tables.branches.length / 3);
+      this.keyState = new Int32Array(capacity).fill(EMPTY);
+      this.keyCode = new Int32Array(capacity);
+      this.values = new Int32Array(capacity);
+      this.mask = capacity - 1;
+      const { branches, root } = tables;
+      for (let i = 0; i < branches.length; i += 3) this.putTransition(branches[i]!, branches[i + 1]!, branches[i + 2]!);
+      for (let i = 0; i < root.length; i += 2) this.rootNext[root[i]!] = root[i + 1]!;
+      this.childCount = Int32Array.from(tables.childCount);
+      this.onlyCode = Int32Array.from(tables.onlyCode);
+      this.onlyTarget = Int32Array.from(tables.onlyTarget);
+      this.fail = Int32Array.from(tables.fail);
+      this.output = fromPairs(tables.output, tables.stateCount);
+      this.dictLink = fromPairs(tables.dictLink, tables.stateCount);
+      this.patternLength = Int32Array.from(tables.patternLength);
+      this.stateCount = tables.stateCount;
+      this.maxPatternLength = tables.maxPatternLength;
+      return;
+    }
+    const patterns = source as readonly string[];
     let maxStates = 1;
     for (const pattern of patterns) maxStates += pattern.length;
-    let capacity = 16;
-    while (capacity < maxStates * 2) capacity *= 2;
+    const capacity = hashCapacity(maxStates);
     this.keyState = new Int32Array(capacity).fill(EMPTY);
     this.keyCode = new Int32Array(capacity);
     this.values = new Int32Array(capacity);
@@ -115,11 +163,41 @@ export class AhoCorasick {
     this.maxPatternLength = maxDepth;
   }
 
+  /** The automaton as plain data (see AutomatonTables), to be loaded with `new AhoCorasick(tables)`. */
+  toTables(): AutomatonTables {
+    const { stateCount, childCount } = this;
+    const root: number[] = [];
+    this.rootNext.forEach((target, code) => {
+      if (target !== 0) root.push(code, target);
+    });
+    const branches: number[] = [];
+    this.keyState.forEach((state, slot) => {
+      if (state !== EMPTY && childCount[state]! > 1) branches.push(state, this.keyCode[slot]!, this.values[slot]!);
+    });
+    return {
+      stateCount,
+      maxPatternLength: this.maxPatternLength,
+      patternLength: [...this.patternLength],
+      root,
+      childCount: [...childCount.subarray(0, stateCount)],
+      onlyCode: [...this.onlyCode.subarray(0, stateCount)],
+      onlyTarget: [...this.onlyTarget.subarray(0, stateCount)],
+      fail: [...this.fail],
+      output: toPairs(this.output),
+      dictLink: toPairs(this.dictLink),
+      branches,
+    };
+  }
+
   private insert(state: number, code: number, target: number): void {
     if (this.childCount[state]!++ === 0) {
       this.onlyCode[state] = code;
       this.onlyTarget[state] = target;
     }
+    this.putTransition(state, code, target);
+  }
+
+  private putTransition(state: number, code: number, target: number): void {
     let slot = hash(state, code) & this.mask;
     while (this.keyState[slot] !== EMPTY) slot = (slot + 1) & this.mask;
     this.keyState[slot] = state;
@@ -144,6 +222,28 @@ export class AhoCorasick {
   private step(state: number, code: number): number {
     return state === 0 ? this.rootNext[code]! : this.lookup(state, code);
   }
+}
+
+/** A power of two at least twice `entries`: the hash table stays at most half full. */
+function hashCapacity(entries: number): number {
+  let capacity = 16;
+  while (capacity < entries * 2) capacity *= 2;
+  return capacity;
+}
+
+/** Index, value pairs (values other than -1) … */
+function toPairs(values: Int32Array): number[] {
+  const pairs: number[] = [];
+  values.forEach((value, index) => {
+    if (value !== -1) pairs.push(index, value);
+  });
+  return pairs;
+}
+
+function fromPairs(pairs: readonly number[], length: number): Int32Array {
+  const values = new Int32Array(length).fill(-1);
+  for (let i = 0; i < pairs.length; i += 2) values[pairs[i]!] = pairs[i + 1]!;
+  return values;
 }
 
 /** Multiplicative hashing of a (state, code) pair, in 32-bit integer arithmetic. */

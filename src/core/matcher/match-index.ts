@@ -6,6 +6,7 @@
  */
 import type { Category } from '../glossary/categories';
 import type { GlossaryEntry } from '../glossary/schema';
+import type { AutomatonTables } from './aho-corasick';
 
 export interface MatchIndexEntry {
   id: string;
@@ -23,6 +24,17 @@ export interface MatchIndex {
   entries: MatchIndexEntry[];
   /** Every form to look for (term and variants), with its entry's index. */
   forms: Array<[form: string, entry: number]>;
+  /**
+   * The automaton over `forms`, prebuilt (withCompiledForms in matcher.ts): a page loads it instead
+   * of building it. Absent, the matcher builds it. Must be dropped when `forms` or `entries` change.
+   */
+  compiled?: CompiledForms;
+}
+
+/** A matcher's automaton and its pattern → entry table, as plain data (see AutomatonTables). */
+export interface CompiledForms {
+  automaton: AutomatonTables;
+  patternEntry: number[];
 }
 
 export function buildMatchIndex(entries: readonly GlossaryEntry[], version: string, foldPairs: string): MatchIndex {

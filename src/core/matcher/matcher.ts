@@ -5,7 +5,7 @@
  */
 import { AhoCorasick, hash } from './aho-corasick';
 import { buildFoldTable, DROP, normalizeForm, type FoldTable } from './normalize';
-import type { MatchIndex } from './match-index';
+import type { CompiledForms, MatchIndex } from './match-index';
 
 /**
  * Separates independent texts searched in one call (the page's blocks): folding keeps it, no term
@@ -43,20 +43,26 @@ export class TermMatcher {
   /** Raw offsets of recent kept characters, by kept position. */
   private readonly rawAt: Int32Array;
 
+  /** Loads the index's prebuilt automaton (`compiled`), or builds one over its forms. */
   constructor(readonly index: MatchIndex) {
     this.fold = buildFoldTable(index.foldPairs);
-    const patterns: string[] = [];
-    const patternEntry: number[] = [];
-    const seen = new Set<string>();
-    for (const [form, entry] of index.forms) {
-      const pattern = normalizeForm(form, this.fold);
-      if (pattern.length < 2 || seen.has(pattern)) continue;
-      seen.add(pattern);
-      patterns.push(pattern);
-      patternEntry.push(entry);
+    if (index.compiled) {
+      this.automaton = new AhoCorasick(index.compiled.automaton);
+      this.patternEntry = Int32Array.from(index.compiled.patternEntry);
+    } else {
+      const patterns: string[] = [];
+      const patternEntry: number[] = [];
+      const seen = new Set<string>();
+      for (const [form, entry] of index.forms) {
+        const pattern = normalizeForm(form, this.fold);
+        if (pattern.length < 2 || seen.has(pattern)) continue;
+        seen.add(pattern);
+        patterns.push(pattern);
+        patternEntry.push(entry);
+      }
+      this.automaton = new AhoCorasick(patterns);
+      this.patternEntry = Int32Array.from(patternEntry);
     }
-    this.automaton = new AhoCorasick(patterns);
-    this.patternEntry = Int32Array.from(patternEntry);
     const codesOf = (characters: string | undefined): ReadonlySet<number> | null => {
       if (!characters) return null;
       const folded = normalizeForm(characters, this.fold);
@@ -80,6 +86,11 @@ export class TermMatcher {
 
   get patternCount(): number {
     return this.patternEntry.length;
+  }
+
+  /** What this matcher built, as plain data for an index's `compiled` (see withCompiledForms). */
+  compiled(): CompiledForms {
+    return { automaton: this.automaton.toTables(), patternEntry: [...this.patternEntry] };
   }
 
   /**
@@ -243,4 +254,13 @@ export class TermMatcher {
     for (let i = position + 1; i < all.length && all[i]!.start < segmentEnd; i++) if (isKin(all[i]!)) return true;
     return false;
   }
+}
+
+/**
+ * The index with its automaton prebuilt (`compiled`), for pages to load instead of building it. The
+ * bundled index is compiled at build time; an index with the reader's own entries, by the
+ * background, once per change.
+ */
+export function withCompiledForms(index: MatchIndex): MatchIndex {
+  return index.compiled ? index : { ...index, compiled: new TermMatcher(index).compiled() };
 }
