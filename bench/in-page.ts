@@ -9,6 +9,8 @@ export const ANNOTATE_MEASURE = 'policylens:annotate';
 /** The same pass, only PolicyLens's own slices (see src/dom/annotator.ts). */
 export const ANNOTATE_WORK_MEASURE = 'policylens:annotate:work';
 export const CHECK_MEASURE = 'policylens:check';
+/** Making the page's matcher (src/dom/page-session.ts), before the pass. */
+export const MATCHER_MEASURE = 'policylens:matcher';
 
 /**
  * Waits until PolicyLens is done with the page (annotated, or stopped at the language check): a

@@ -13,6 +13,7 @@ import {
   ANNOTATE_MEASURE,
   ANNOTATE_WORK_MEASURE,
   CHECK_MEASURE,
+  MATCHER_MEASURE,
   measureFloor,
   measureIsolatedFloor,
   readMeasure,
@@ -36,6 +37,8 @@ export interface TimedLoad {
   policyLensMs: number;
   /** PolicyLens's own slices within that span (NaN where there is no annotation). */
   policyLensWorkMs: number;
+  /** Making the page's matcher from the prebuilt automaton, before the pass (NaN where there is none). */
+  matcherMs: number;
   floor: FloorResult;
   heap: HeapUsage;
 }
@@ -82,9 +85,10 @@ export class PageRunner {
     await this.load(url, measure);
     const policyLensMs = this.withExtension ? await readMeasure(this.tab, measure) : NaN;
     const policyLensWorkMs = this.withExtension && page.hasChinese ? await readMeasure(this.tab, ANNOTATE_WORK_MEASURE) : NaN;
+    const matcherMs = this.withExtension && page.hasChinese ? await readMeasure(this.tab, MATCHER_MEASURE) : NaN;
     const floor = await measureFloor(this.tab);
     const heap = await heapAfterGc(this.cdp);
-    return { policyLensMs, policyLensWorkMs, floor, heap };
+    return { policyLensMs, policyLensWorkMs, matcherMs, floor, heap };
   }
 
   /** A fresh load (no extension expected) whose only script is the floor's walk in an isolated world. */

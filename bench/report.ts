@@ -161,6 +161,13 @@ export function formatReport(results: BenchResults): string {
     `hover → tooltip work: ${spread(hover.workMs)} ms (hit test ${spread(hover.hitTestMs)}, card ${spread(hover.showMs)}); latency incl. intent delay ${spread(hover.latencyMs)} ms; ${hover.samples.length} hovers`,
   );
   lines.push(
+    'matcher made before the pass (the prebuilt automaton loaded; not in the work above): ' +
+      results.pages
+        .filter((page) => page.measured === 'policylens:annotate')
+        .map((page) => `${page.name} ${spread(page.matcherMs)} ms`)
+        .join('; '),
+  );
+  lines.push(
     'floor on a page nobody read (the loads without the extension): ' +
       results.pages
         .filter((page) => page.measured === 'policylens:annotate')

@@ -41,6 +41,8 @@ export interface PageResult {
   ratioVsFloor: number;
   /** PolicyLens's own slices of the annotation (the span less what ran while it yielded). */
   policyLensWorkMs: Summary;
+  /** Making the page's matcher before the pass (loading the prebuilt automaton); NaN without Chinese. */
+  matcherMs: Summary;
   workRatioVsFloor: number;
   /** The stricter floor: a hot walk repeated many times in a row. */
   hotFloorMs: Summary;

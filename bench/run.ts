@@ -205,6 +205,7 @@ function pageResult(
     workRatioVsIsolatedFloor: workMs.median / isolatedFloorMs.median,
     ratioVsFloor: policyLensMs.median / floorMs.median,
     policyLensWorkMs: workMs,
+    matcherMs: summarize(withExtension.timed.map((load) => load.matcherMs)),
     workRatioVsFloor: workMs.median / floorMs.median,
     hotFloorMs,
     ratioVsHotFloor: policyLensMs.median / hotFloorMs.median,
