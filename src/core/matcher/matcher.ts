@@ -105,6 +105,8 @@ export class TermMatcher {
   /** The selection's progress through the positions of the current `find`. */
   private selectAt = 0;
   private reachedEnd = 0;
+  /** The last start position given a candidate in this `find` (-1: none yet): the selection stops there. */
+  private lastCandidateStart = -1;
 
   /**
    * All glossary terms in `text`, leftmost-longest, sorted by start.
@@ -140,6 +142,7 @@ export class TermMatcher {
     const longest = this.automaton.maxPatternLength;
     this.selectAt = 0;
     this.reachedEnd = 0;
+    this.lastCandidateStart = -1;
     let kept = 0;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
@@ -190,6 +193,7 @@ export class TermMatcher {
         const rawStart = rawAt[slot]!;
         if (hasBoundaryRules && !this.passesBoundary(text, entry, rawStart, i + 1)) continue;
         candidateEnd[slot] = kept;
+        if (start > this.lastCandidateStart) this.lastCandidateStart = start;
         candidateRawStart[slot] = rawStart;
         candidateRawEnd[slot] = i + 1;
         candidateEntry[slot] = entry;
@@ -198,11 +202,17 @@ export class TermMatcher {
     return kept;
   }
 
-  /** Walks positions up to `limit`: keeps each one's candidate unless a kept match overlaps it; clears the slots. */
+  /**
+   * Walks positions up to `limit`: keeps each one's candidate unless a kept match overlaps it; clears
+   * the slots. Positions past the last candidate's start hold none and are not walked: most of a
+   * page's characters start no term. (A CPU profile of the benchmark's article put a third of the
+   * matching's samples in this walk; skipping saved 1–2 ms of main-thread CPU there, within noise.)
+   */
   private select(limit: number, matches: TermMatch[]): void {
     const { candidateEnd } = this;
     const ringMask = candidateEnd.length - 1;
-    for (let position = this.selectAt; position < limit; position++) {
+    const stop = Math.min(limit, this.lastCandidateStart + 1);
+    for (let position = this.selectAt; position < stop; position++) {
       const slot = position & ringMask;
       const end = candidateEnd[slot]!;
       if (end === 0) continue;
