@@ -1,8 +1,8 @@
 /**
  * An Aho–Corasick automaton over UTF-16 code units.
  *
- * Laid out for plain-JS speed, both to build (it is built on every page that has Chinese text, in
- * cold code) and to scan:
+ * Laid out for plain-JS speed, both to build (in cold code: at build time, in the background, in the
+ * CLI; a page loads it prebuilt, see AutomatonTables) and to scan:
  * - the root's transitions are a dense 64K table: most characters of a page lead back to the root,
  *   so the hot path is one typed-array load;
  * - a deeper state with one child (most of them) keeps that child's character and target beside
@@ -22,7 +22,8 @@ const EMPTY = -1;
 /**
  * The automaton as plain, JSON-safe data: built once elsewhere (at build time, or by the background
  * for the reader's own glossaries) and loaded by each page without building it again (building cost
- * 20–40 ms of a page's main thread: cold code, on every page with Chinese text). Sparse tables are
+ * 11–40 ms of a page's main thread, cold code on every page with Chinese text; loading, 4–7 ms).
+ * Sparse tables are
  * flat pairs; the transition hash is kept as the transitions of states with several children, the
  * only ones looked up in it.
  */
