@@ -23,9 +23,8 @@ const EMPTY = -1;
  * The automaton as plain, JSON-safe data: built once elsewhere (at build time, or by the background
  * for the reader's own glossaries) and loaded by each page without building it again (building cost
  * 11–40 ms of a page's main thread, cold code on every page with Chinese text; loading, 4–7 ms).
- * Sparse tables are
- * flat pairs; the transition hash is kept as the transitions of states with several children, the
- * only ones looked up in it.
+ * Sparse tables are flat pairs; the transition hash is kept as the transitions of states with
+ * several children, the only ones looked up in it.
  */
 export interface AutomatonTables {
   stateCount: number;
