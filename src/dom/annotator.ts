@@ -295,9 +295,7 @@ export class Annotator {
    * took over.
    */
   private async read(root: Node, generation: number): Promise<boolean> {
-    // The reader's start (its native queries over the root) counts as reading, in the first slice.
     let sliceStart = performance.now();
-    const reader = new PageTextReader(root, { exclude: this.exclude });
     /** Ends the slice if it is used up: yields to the page; false when a newer pass took over meanwhile. */
     const takeTurn = async (): Promise<boolean> => {
       const now = performance.now();
@@ -307,32 +305,30 @@ export class Annotator {
       sliceStart = performance.now();
       return generation === this.generation;
     };
+    // The reader's start (its native queries over the root) counts as reading, in the first slice.
+    const reader = new PageTextReader(root, { exclude: this.exclude });
+    this.phaseMs.readMs += performance.now() - sliceStart;
     const batch: TextChunk[] = [];
-    for (let more = true; more;) {
-      let batchChars = 0;
-      let readStart = performance.now();
-      while (batchChars < BATCH_CHARS) {
-        const chunk = reader.next(sliceStart + SLICE_MS);
-        if (!chunk) {
-          more = false;
-          break;
-        }
-        if (chunk.blockEnd.length > 0) {
-          batch.push(chunk);
-          batchChars += chunk.text.length;
-        }
-        this.phaseMs.readMs += performance.now() - readStart;
-        if (!(await takeTurn())) return false;
-        readStart = performance.now();
-      }
+    let batchChars = 0;
+    for (;;) {
+      const readStart = performance.now();
+      const chunk = reader.next(sliceStart + SLICE_MS);
       this.phaseMs.readMs += performance.now() - readStart;
-      for (const chunk of batch) {
-        this.addChunk(chunk);
-        if (this.capped) break;
-        if (!(await takeTurn())) return false;
+      if (chunk && chunk.blockEnd.length > 0) {
+        batch.push(chunk);
+        batchChars += chunk.text.length;
       }
-      batch.length = 0;
-      if (this.capped) break;
+      if (!chunk || batchChars >= BATCH_CHARS) {
+        for (const readChunk of batch) {
+          this.addChunk(readChunk);
+          if (this.capped) break;
+          if (!(await takeTurn())) return false;
+        }
+        batch.length = 0;
+        batchChars = 0;
+        if (!chunk || this.capped) break;
+      }
+      if (!(await takeTurn())) return false;
     }
     this.workMs += performance.now() - sliceStart;
     return true;
