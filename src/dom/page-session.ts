@@ -64,7 +64,6 @@ export class PageSession {
   private onPageIds = new Set<string>();
   /** Aborts what one annotation run installed (page watcher); replaced on every start. */
   private runAbort = new AbortController();
-  private index: MatchIndex | null = null;
 
   constructor(private readonly options: PageSessionOptions) {
     this.settings = options.settings;
@@ -92,19 +91,14 @@ export class PageSession {
       this.state = 'no-chinese';
       return;
     }
-    // Made once per session, on the first page that needs it. The automaton comes prebuilt with the
-    // index (building it here took 20–40 ms); loading it is measured for the benchmark. The pass
-    // starts in a task of its own: on the largest pages its first slice holds the reader's native
-    // queries (up to 35 ms), which with the message's parsing and the matcher crossed 50 ms.
-    if (!this.matcher) {
-      const index = await this.matchIndex();
-      const start = performance.now();
-      this.matcher = new TermMatcher(index);
-      performance.measure(MATCHER_MEASURE, { start, end: performance.now() });
-      await yieldToPage();
-    }
+    // The pass starts in a task of its own when the matcher was just made: on the largest pages its
+    // first slice holds the reader's native queries (up to 35 ms), which with the match index's
+    // message and the matcher crossed 50 ms.
+    const madeNow = !this.matcher;
+    const matcher = await this.loadMatcher();
+    if (madeNow) await yieldToPage();
     this.annotator = new Annotator(
-      this.matcher,
+      matcher,
       this.layer,
       new Set([this.options.uiHost]),
       (category) => this.settings.categories[category].enabled,
@@ -193,15 +187,24 @@ export class PageSession {
     if (enabled !== isEnabledFor(previous, host) || (enabled && categoriesChanged)) await this.setEnabled(enabled, next);
   }
 
-  private async matchIndex(): Promise<MatchIndex> {
-    this.index ??= await this.options.loadIndex();
-    return this.index;
+  /**
+   * The page's matcher, made once per session from the match index the background hands over. The
+   * automaton comes prebuilt with the index (building it here took 11–40 ms); loading it is
+   * measured for the benchmark.
+   */
+  private async loadMatcher(): Promise<TermMatcher> {
+    if (!this.matcher) {
+      const index = await this.options.loadIndex();
+      const start = performance.now();
+      this.matcher = new TermMatcher(index);
+      performance.measure(MATCHER_MEASURE, { start, end: performance.now() });
+    }
+    return this.matcher;
   }
 
   /** The reader's glossary layers changed: match with the new index from now on. */
   async reloadIndex(): Promise<void> {
-    if (this.index === null) return;
-    this.index = null;
+    if (this.matcher === null) return;
     this.matcher = null;
     if (this.state === 'disabled') return;
     this.stop();
@@ -224,7 +227,7 @@ export class PageSession {
       totalMatches: this.annotator?.matchCount ?? 0,
       capped: this.annotator?.capped ?? false,
       terms,
-      glossaryVersion: this.index?.version ?? '',
+      glossaryVersion: this.matcher?.index.version ?? '',
       unknownFormulas: this.annotator && this.matcher ? this.unknownFormulas(this.matcher) : [],
       orphanHighlightIds: this.reader.orphanIds,
     };
@@ -254,9 +257,9 @@ export class PageSession {
 
   /** The page analysed exactly as the CLI analyses a saved file: what the popup exports. */
   async analysis(): Promise<PageAnalysisReport> {
-    this.matcher ??= new TermMatcher(await this.matchIndex());
+    const matcher = await this.loadMatcher();
     const blocks = extractOutlineBlocks(document);
-    return { title: documentTitle(document), url: location.href, ...analyzeBlocks(blocks, this.matcher) };
+    return { title: documentTitle(document), url: location.href, ...analyzeBlocks(blocks, matcher) };
   }
 
   outlineReport(): OutlineReport {

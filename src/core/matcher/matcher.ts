@@ -43,8 +43,14 @@ export class TermMatcher {
   /** Raw offsets of recent kept characters, by kept position. */
   private readonly rawAt: Int32Array;
 
+  /** The index matched with, without its prebuilt tables (in the automaton now). */
+  readonly index: MatchIndex;
+
   /** Loads the index's prebuilt automaton (`compiled`), or builds one over its forms. */
-  constructor(readonly index: MatchIndex) {
+  constructor(index: MatchIndex) {
+    // Not kept twice: kept as plain arrays, the tables held 200 KB of the page's heap (the article's
+    // JS heap after GC: 4,844 → 4,638 KB once dropped).
+    this.index = index.compiled ? { ...index, compiled: undefined } : index;
     this.fold = buildFoldTable(index.foldPairs);
     if (index.compiled) {
       this.automaton = new AhoCorasick(index.compiled.automaton);
