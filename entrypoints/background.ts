@@ -51,15 +51,14 @@ export default defineBackground(() => {
 
   // The content script asks for the match index only on pages with Chinese text (it is most of the
   // data); the reader's layers are read fresh, so a page never matches with a stale list. Its
-  // automaton comes prebuilt: the bundled one from the build, one with the reader's entries built
-  // here once per change of them, so that no page builds it.
-  let withUserEntries: { key: string; index: MatchIndex } | null = null;
+  // automaton comes prebuilt: the bundled one from the build (merging no entries gives the bundled
+  // index itself), one with the reader's entries built here once per change of them.
+  let merged: { key: string; index: MatchIndex } | null = null;
   handle('getMatchIndex', async () => {
     const user = await loadUserMatchEntries();
-    if (user.length === 0) return bundledIndex;
     const key = JSON.stringify(user);
-    if (withUserEntries?.key !== key) withUserEntries = { key, index: withCompiledForms(mergeMatchIndex(bundledIndex, user)) };
-    return withUserEntries.index;
+    if (merged?.key !== key) merged = { key, index: withCompiledForms(mergeMatchIndex(bundledIndex, user)) };
+    return merged.index;
   });
 
   handle('getEntries', async ({ ids }) => {
