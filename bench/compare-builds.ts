@@ -30,13 +30,13 @@ const builds: Array<{
   ratios: number[];
   workRatios: number[];
   cpuMs: number[];
-  loadCpuMs: number[];
+  cpuFromCheckMs: number[];
 }> = [];
 try {
   for (const dir of [dirA, dirB]) {
     const browser = await launchBrowser({ extensionDir: dir });
     await allowEvaluatedFunctionNames(browser.context);
-    builds.push({ dir, browser, ms: [], ratios: [], workRatios: [], cpuMs: [], loadCpuMs: [] });
+    builds.push({ dir, browser, ms: [], ratios: [], workRatios: [], cpuMs: [], cpuFromCheckMs: [] });
   }
   for (let pair = 0; pair < Number(pairsArgument); pair++) {
     for (const build of pair % 2 === 0 ? builds : [...builds].reverse()) {
@@ -49,7 +49,7 @@ try {
         await tab.waitForFunction((m) => performance.getEntriesByName(m).length > 0, measure, { timeout: 30_000 });
       });
       build.cpuMs.push(cpuDuringSpan(events, url, measure));
-      build.loadCpuMs.push(cpuDuringSpan(events, url, measure, true));
+      build.cpuFromCheckMs.push(cpuDuringSpan(events, url, measure, true));
       const ms = await tab.evaluate((m) => performance.getEntriesByName(m)[0]!.duration, measure);
       // Builds from before the work measure existed report NaN for it.
       const workMs = await tab.evaluate((m) => performance.getEntriesByName(m)[0]?.duration ?? NaN, ANNOTATE_WORK_MEASURE);
@@ -64,7 +64,7 @@ try {
     console.log(
       `${build.dir}: ${name} median ${median(build.ms).toFixed(1)} ms, ${median(build.ratios).toFixed(1)}× the first bare walk ` +
         `(own work ${median(build.workRatios).toFixed(1)}×), main-thread CPU ${median(build.cpuMs).toFixed(1)} ms ` +
-        `(${median(build.loadCpuMs).toFixed(1)} ms from the language check) ` +
+        `(${median(build.cpuFromCheckMs).toFixed(1)} ms from the language check) ` +
         `(ms ${[...build.ms]
           .sort((a, b) => a - b)
           .map((ms) => ms.toFixed(0))
@@ -85,8 +85,7 @@ function cpuDuringSpan(events: TraceEvent[], url: string, measure: string, fromC
   const thread = navigationStartOf(events, url);
   const span = markedSpan(events, measure, thread);
   if (!span) return NaN;
-  const checkStart = markTime(events, `${CHECK_MEASURE}:start`, thread);
-  if (fromCheck && checkStart === null) return NaN;
-  const window = fromCheck ? { start: checkStart!, end: span.end } : span;
-  return overlapping(tasksOn(events, thread), window).reduce((sum, task) => sum + task.cpuMs, 0);
+  const start = fromCheck ? markTime(events, `${CHECK_MEASURE}:start`, thread) : span.start;
+  if (start === null) return NaN;
+  return overlapping(tasksOn(events, thread), { start, end: span.end }).reduce((sum, task) => sum + task.cpuMs, 0);
 }

@@ -1,6 +1,7 @@
 /**
  * The matcher alone, in Node: how long building the Aho–Corasick automaton over the whole term list
- * takes (paid once per page load by the content script), and how fast it scans text.
+ * takes (paid at build time, and by the background for the reader's own glossaries), how long
+ * loading it prebuilt takes (paid once per page load by the content script), and how fast it scans.
  */
 import type { MatchIndex } from '../src/core/matcher/match-index';
 import { TermMatcher, withCompiledForms } from '../src/core/matcher/matcher';

@@ -1,8 +1,9 @@
 /**
  * `npx tsx bench/trace-one.ts [page]`: what fills PolicyLens's annotation span on one load of a bench
  * page — each main-thread task inside the span with its busiest kinds of work (script, GC, style,
- * layout, paint), and the idle gaps between them (`PL_FROM_CHECK=1`: from PolicyLens's language check on). Traces with devtools.timeline, which slows the
- * page (~1.7×): read it for proportions, not for scores (`npm run bench` scores).
+ * layout, paint), and the idle gaps between them; `PL_FROM_CHECK=1` starts at PolicyLens's language
+ * check instead. Traces with devtools.timeline, which slows the page (~1.7×): read it for
+ * proportions, not for scores (`npm run bench` scores).
  */
 import { readFileSync } from 'node:fs';
 import type { MatchIndex } from '../src/core/matcher/match-index';
