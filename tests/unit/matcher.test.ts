@@ -139,10 +139,12 @@ describe('the term matcher', () => {
     );
   });
 
-  it('equals the reference on long texts with long patterns (its rings of recent positions wrap many times)', () => {
+  it('equals the reference on long texts with long patterns (its rings of recent positions wrap, its scan segments cut terms)', () => {
     const alphabet = ['六', '稳', '保', '三'];
     const word = fc.array(fc.constantFrom(...alphabet), { minLength: 2, maxLength: 24 }).map((chars) => chars.join(''));
     fc.assert(sameAsNaive(word, alphabet, 20, { minLength: 100, maxLength: 600 }), { numRuns: 200 });
+    // Texts of several scan segments (1,024 characters each), so the rings wrap around many of them.
+    fc.assert(sameAsNaive(word, alphabet, 20, { minLength: 2_000, maxLength: 9_000 }), { numRuns: 40 });
   });
 
   it('equals the naive leftmost-longest reference on random text over the patterns’ alphabet', () => {

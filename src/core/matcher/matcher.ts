@@ -25,6 +25,9 @@ export interface TermMatch {
 /** An empty slot of the automaton's transition hash table. */
 const EMPTY_SLOT = -1;
 
+/** Characters scanned per call of the hot loop (see `scan`). */
+const SCAN_SEGMENT = 1_024;
+
 export class TermMatcher {
   private readonly automaton: AhoCorasick;
   private readonly fold: FoldTable;
@@ -79,10 +82,10 @@ export class TermMatcher {
     this.hasFamilyRules = this.needsFamily.includes(true);
     this.notBefore = index.entries.map((entry) => codesOf(entry.boundary?.notBefore));
     this.hasBoundaryRules = this.notAfter.some((rule) => rule !== null) || this.notBefore.some((rule) => rule !== null);
-    // Two longest patterns' worth: the live window of positions (one pattern long) never wraps
-    // onto a slot the selection has not cleared yet.
+    // A segment and two longest patterns' worth: the positions not yet selected (a segment and one
+    // pattern long) never wrap onto a slot the selection has not cleared yet.
     let ringSize = 16;
-    while (ringSize < 2 * this.automaton.maxPatternLength + 2) ringSize *= 2;
+    while (ringSize < SCAN_SEGMENT + 2 * this.automaton.maxPatternLength + 2) ringSize *= 2;
     this.rawAt = new Int32Array(ringSize);
     this.candidateEnd = new Int32Array(ringSize);
     this.candidateRawStart = new Int32Array(ringSize);
@@ -100,9 +103,9 @@ export class TermMatcher {
   }
 
   /**
-   * Candidates by start position (kept characters), in rings as long as two of the longest pattern:
-   * for each start, the longest candidate that passed its boundary rules: where it ends (in kept
-   * characters; 0 = none), its raw start and end and its entry.
+   * Candidates by start position (kept characters), in rings (see the constructor): for each start,
+   * the longest candidate that passed its boundary rules: where it ends (in kept characters; 0 =
+   * none), its raw start and end and its entry.
    */
   private readonly candidateEnd: Int32Array;
   private readonly candidateRawStart: Int32Array;
@@ -119,39 +122,52 @@ export class TermMatcher {
    *
    * One pass folds each character (fold table), steps the automaton and records, per start
    * position, the longest candidate that passes its entry's boundary rules. Positions more than a
-   * longest pattern behind can get no new candidate, so the selection walks them as it goes: at
-   * each, it keeps the candidate unless an earlier kept one overlaps it (leftmost-longest). Raw
-   * offsets of recent kept characters sit in a ring, so folding needs no copy of the text and
-   * matches map back to exact offsets even with dropped characters (spaces, quotes) inside them.
+   * longest pattern behind can get no new candidate, so the selection walks them between segments
+   * of the scan: at each, it keeps the candidate unless an earlier kept one overlaps it
+   * (leftmost-longest). Raw offsets of recent kept characters sit in a ring, so folding needs no
+   * copy of the text and matches map back to exact offsets even with dropped characters (spaces,
+   * quotes) inside them.
    */
   find(text: string): TermMatch[] {
     const matches: TermMatch[] = [];
-    // The selection's last step is taken here, not at the end of the scan: code after its loop never
-    // runs before V8 compiles the loop (on stack replacement), so it had no type feedback there and
-    // threw the compiled loop away at the end of every call (`--js-flags=--trace-deopt`).
-    this.select(this.scan(text, matches), matches);
+    const longest = this.automaton.maxPatternLength;
+    this.selectAt = 0;
+    this.reachedEnd = 0;
+    this.lastCandidateStart = -1;
+    this.kept = 0;
+    this.state = 0;
+    for (let from = 0; from < text.length; from += SCAN_SEGMENT) {
+      this.scan(text, from, Math.min(text.length, from + SCAN_SEGMENT));
+      if (this.kept - longest > this.selectAt) this.select(this.kept - longest, matches);
+    }
+    this.select(this.kept, matches);
     if (!this.hasFamilyRules || matches.length === 0 || !matches.some((match) => this.needsFamily[match.entry])) return matches;
     return matches.filter((match, position) => !this.needsFamily[match.entry] || this.hasFamilyNearby(text, matches, position));
   }
 
+  /** The scan's progress through the current `find`, between segments: kept characters so far and the automaton's state. */
+  private kept = 0;
+  private state = 0;
+
   /**
-   * The hot loop, on its own: a small function whose every line runs on the first calls is
-   * optimised sooner and never thrown back to the interpreter for code it had not seen run.
-   * Returns the number of kept characters (where the selection ends).
+   * The hot loop, over one segment of the text (characters [from, to)), continuing from the state the
+   * last segment left. It records candidates; the selection runs between segments, not inside the
+   * loop. Why: a loop that calls the selection, and runs over a whole chunk in one call, made
+   * TurboFan compile it twice (on stack replacement, then for the next call) at 15–35 ms each,
+   * with the selection inlined; in Chromium those compiles took 70–90 ms of a background thread
+   * during a 1 MB article's annotation, on machines with two cores. Short calls are optimised
+   * through the ordinary call count, once, and the selection is compiled on its own.
    */
-  private scan(text: string, matches: TermMatch[]): number {
+  private scan(text: string, from: number, to: number): void {
     const { rootNext, childCount, onlyCode, onlyTarget, keyState, keyCode, values, mask, fail, output, dictLink, patternLength } =
       this.automaton;
     const { fold, rawAt, candidateEnd, candidateRawStart, candidateRawEnd, candidateEntry, patternEntry, hasBoundaryRules } =
       this;
     const ringMask = rawAt.length - 1;
-    const longest = this.automaton.maxPatternLength;
-    this.selectAt = 0;
-    this.reachedEnd = 0;
-    this.lastCandidateStart = -1;
-    let kept = 0;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    let kept = this.kept;
+    let state = this.state;
+    let lastCandidateStart = this.lastCandidateStart;
+    for (let i = from; i < to; i++) {
       let code = text.charCodeAt(i);
       const folded = fold[code]!;
       if (folded !== 0) {
@@ -186,11 +202,8 @@ export class TermMatcher {
         state = fail[state]!;
       }
       if (state === 0) continue;
-      let hit = output[state]! !== -1 ? state : dictLink[state]!;
-      if (hit === -1) continue;
-      if (this.selectAt < kept - longest) this.select(kept - longest, matches);
       // Patterns ending here, longest first; per start only the longest that passes its rules counts.
-      for (; hit !== -1; hit = dictLink[hit]!) {
+      for (let hit = output[state]! !== -1 ? state : dictLink[state]!; hit !== -1; hit = dictLink[hit]!) {
         const pattern = output[hit]!;
         const start = kept - patternLength[pattern]!;
         const slot = start & ringMask;
@@ -199,13 +212,15 @@ export class TermMatcher {
         const rawStart = rawAt[slot]!;
         if (hasBoundaryRules && !this.passesBoundary(text, entry, rawStart, i + 1)) continue;
         candidateEnd[slot] = kept;
-        if (start > this.lastCandidateStart) this.lastCandidateStart = start;
+        if (start > lastCandidateStart) lastCandidateStart = start;
         candidateRawStart[slot] = rawStart;
         candidateRawEnd[slot] = i + 1;
         candidateEntry[slot] = entry;
       }
     }
-    return kept;
+    this.kept = kept;
+    this.state = state;
+    this.lastCandidateStart = lastCandidateStart;
   }
 
   /**
