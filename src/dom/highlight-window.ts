@@ -51,7 +51,11 @@ interface Group<Block> {
 
 export class HighlightWindow<Block extends WindowedBlock> {
   private readonly observer: IntersectionObserver;
-  private readonly groupOf = new Map<Block, Group<Block>>();
+  /**
+   * Every group, in reading order. A block's group is found by searching them (only when a block is
+   * re-read): a map from each block to its group cost a quarter of tracking on the benchmark's article.
+   */
+  private groups: Array<Group<Block>> = [];
   /** Observed element → the groups it ends. */
   private readonly ends = new Map<Element, Array<Group<Block>>>();
   /** Where each observed element was last reported (not yet reported: below). */
@@ -90,19 +94,20 @@ export class HighlightWindow<Block extends WindowedBlock> {
     if (!group) {
       group = { blocks: [], first: null, last: null, near: false, open: true };
       this.open = group;
+      this.groups.push(group);
       this.timer ??= window.setTimeout(() => this.closeOpenGroup());
     }
     group.blocks.push(block);
-    this.groupOf.set(block, group);
     if (group.blocks.length >= GROUP_SIZE) this.closeOpenGroup();
   }
 
   untrack(block: Block): void {
-    const group = this.groupOf.get(block);
+    const group = this.groups.findLast((candidate) => candidate.blocks.includes(block));
     if (!group) return;
-    this.groupOf.delete(block);
     if (group.near) this.setRegistered(block, false);
     group.blocks = group.blocks.filter((other) => other !== block);
+    // Pages that keep changing re-read blocks again and again: no empty group is kept.
+    if (group.blocks.length === 0 && !group.open) this.groups.splice(this.groups.indexOf(group), 1);
     if (group.open) return;
     // Its ends may have changed: observe the group's new ends (or nothing, once it is empty).
     this.unobserveEnds(group);
@@ -116,7 +121,7 @@ export class HighlightWindow<Block extends WindowedBlock> {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.open = null;
-    this.groupOf.clear();
+    this.groups = [];
     this.ends.clear();
     this.sides.clear();
   }

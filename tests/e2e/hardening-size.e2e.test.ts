@@ -146,6 +146,16 @@ describe('a page with 10,000 terms', () => {
       await expect.poll(() => registeredWithin(page, last5), { timeout: 5_000 }).toBe(5);
       await expect.poll(() => registeredWithin(page, first5), { timeout: 5_000 }).toBe(0);
       expect(await registeredCount(page)).toBeLessThan(WINDOW_ABOVE_RANGES);
+      // A paragraph near the viewport changes: its term leaves the window, the new text's term joins it.
+      // (The total counts too: a range of text that left the page must not stay registered.)
+      const registeredBefore = await registeredCount(page);
+      const changing = page.locator('p').nth(paragraphs - 3);
+      await changing.evaluate((paragraph) => (paragraph.textContent = '这一段没有术语'));
+      await expect.poll(() => registeredWithin(page, last5), { timeout: 5_000 }).toBe(4);
+      await expect.poll(() => registeredCount(page), { timeout: 5_000 }).toBe(registeredBefore - 1);
+      await changing.evaluate((paragraph) => (paragraph.textContent = '要做好六稳工作'));
+      await expect.poll(() => registeredWithin(page, last5), { timeout: 5_000 }).toBe(5);
+      await expect.poll(() => registeredCount(page), { timeout: 5_000 }).toBe(registeredBefore);
       // Hovering a term at the end of the page opens its card.
       const last = page
         .locator('p')
