@@ -201,9 +201,11 @@ export class Annotator {
   /**
    * Block element → its annotated blocks, for hover: from a text node, its ancestors lead to its
    * block in a few lookups. (One entry per matched block, not per text node: a map from every text
-   * node cost a share of the pass in garbage-collection work alone.)
+   * node cost a share of the pass in garbage-collection work alone.) Made at the first hover and
+   * kept up to date from then on: filling it during the pass cost 4–6 ms of the article's (an
+   * isolated-world harness, `bench/compare-sources.ts`-style), for pages most readers never hover.
    */
-  private readonly byContainer = new Map<Element, AnnotatedBlock[]>();
+  private byContainer: Map<Element, AnnotatedBlock[]> | null = null;
   private generation = 0;
   /** Set when a re-read appended blocks out of document order. */
   private reordered = false;
@@ -377,9 +379,7 @@ export class Annotator {
     if (!this.window && this.highlightCount > WINDOW_ABOVE_RANGES) this.startWindow();
     if (this.window) this.window.track(annotated);
     else if (!this.collecting) this.register(annotated);
-    const siblings = this.byContainer.get(container);
-    if (siblings) siblings.push(annotated);
-    else this.byContainer.set(container, [annotated]);
+    if (this.byContainer) addToIndex(this.byContainer, annotated);
     this.blocks.add(annotated);
   }
 
@@ -389,11 +389,12 @@ export class Annotator {
       annotated.matches.forEach((match, index) =>
         this.layer.remove(this.entries[match.entry]!.category, annotated.ranges[index]!),
       );
-    const siblings = this.byContainer.get(annotated.container);
-    if (siblings) {
+    const index = this.byContainer;
+    const siblings = index?.get(annotated.container);
+    if (index && siblings) {
       const remaining = siblings.filter((block) => block !== annotated);
-      if (remaining.length > 0) this.byContainer.set(annotated.container, remaining);
-      else this.byContainer.delete(annotated.container);
+      if (remaining.length > 0) index.set(annotated.container, remaining);
+      else index.delete(annotated.container);
     }
     if (this.blocks.delete(annotated)) this.highlightCount -= annotated.matches.length;
   }
@@ -436,7 +437,7 @@ export class Annotator {
     this.collecting = false;
     this.layer.clear();
     this.blocks.clear();
-    this.byContainer.clear();
+    this.byContainer = null;
     this.highlightCount = 0;
     this.capped = false;
   }
@@ -460,6 +461,10 @@ export class Annotator {
   termAt(node: Node, offset: number, x: number, y: number): FoundTerm | null {
     if (node.nodeType !== Node.TEXT_NODE) return null;
     const probe = (node.ownerDocument ?? document).createRange();
+    if (!this.byContainer) {
+      this.byContainer = new Map();
+      for (const block of this.blocks) addToIndex(this.byContainer, block);
+    }
     // The caret's block: a block element among the node's ancestors (across shadow roots).
     for (let current: Node | null = node.parentNode; current;) {
       const blocks = current.nodeType === Node.ELEMENT_NODE ? this.byContainer.get(current as Element) : undefined;
@@ -505,6 +510,13 @@ export class Annotator {
     }
     return terms;
   }
+}
+
+/** Files a block under its container (see Annotator.byContainer). */
+function addToIndex(index: Map<Element, AnnotatedBlock[]>, block: AnnotatedBlock): void {
+  const siblings = index.get(block.container);
+  if (siblings) siblings.push(block);
+  else index.set(block.container, [block]);
 }
 
 /** Blocks never overlap, so ordering them by their first term orders every term. */
