@@ -35,8 +35,13 @@ export class AnnotatedBlock {
 
   constructor(
     readonly container: Element,
-    /** The chunk text the block was read in, and where the block lies in it. */
-    private readonly source: string,
+    /**
+     * The text of a block walked node by node (its container may hold more); null for a block read
+     * whole, whose text is its container's. (Keeping the chunk's text for every block kept all the
+     * page's text alive: 700 KB of the benchmark article's heap.)
+     */
+    private readonly walkedText: string | null,
+    /** Where the block lies in the chunk text it was read in (its matches' offsets are the chunk's). */
     private readonly start: number,
     private readonly end: number,
     readonly matches: TermMatch[],
@@ -82,9 +87,9 @@ export class AnnotatedBlock {
     return this.made !== null;
   }
 
-  /** The block's text (the tooltip reads it to tell senses apart). */
+  /** The block's text (the tooltip reads it to tell senses apart): for a block read whole, as the page holds it now. */
   get text(): string {
-    return this.source.slice(this.start, this.end);
+    return this.walkedText ?? this.container.textContent ?? '';
   }
 
   /** Whether text it highlights left the page or changed length under it. */
@@ -375,7 +380,10 @@ export class Annotator {
     }
     this.highlightCount += matches.length;
     const points = whole ? null : boundaryPointsOf(chunk.nodes, chunk.nodeStarts, first, end, matches, 0);
-    const annotated = new AnnotatedBlock(container, chunk.text, blockStart(chunk, b), chunk.blockEnd[b]!, matches, points);
+    const start = blockStart(chunk, b);
+    const blockEnd = chunk.blockEnd[b]!;
+    const text = whole ? null : chunk.text.slice(start, blockEnd);
+    const annotated = new AnnotatedBlock(container, text, start, blockEnd, matches, points);
     if (!this.window && this.highlightCount > WINDOW_ABOVE_RANGES) this.startWindow();
     if (this.window) this.window.track(annotated);
     else if (!this.collecting) this.register(annotated);

@@ -59,6 +59,18 @@ describe('the demo speech page in Chromium with the built extension', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'tooltip-hover.png'), animations: 'disabled' });
   });
 
+  it('explains 动态清零 in the sense its paragraph gives it (the 2020 poverty campaign, not zero-COVID)', async () => {
+    await page.mouse.move(2, 2);
+    await expect.poll(async () => (await readTooltip(page))?.visible ?? false, { timeout: 5_000 }).toBe(false);
+    const point = await pointOfTerm(page, '动态清零');
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(async () => (await readTooltip(page))?.text ?? '', { timeout: 5_000 }).toContain('动态清零');
+    const text = (await readTooltip(page))?.text ?? '';
+    expect(text).toContain('脱贫攻坚 (2020)');
+    expect(text).not.toContain('疫情防控 (2021–2022)');
+    await page.mouse.move(2, 2);
+  });
+
   it('lists what the page holds in the popup opened for that tab', async () => {
     const popup = await e2e.browser.openPopup(page);
     await popup.waitForSelector('.term-item');
