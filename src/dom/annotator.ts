@@ -337,6 +337,7 @@ export class Annotator {
       }
       if (!(await takeTurn())) return false;
     }
+    this.window?.flush();
     this.workMs += performance.now() - sliceStart;
     return true;
   }
