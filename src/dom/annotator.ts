@@ -38,7 +38,7 @@ export class AnnotatedBlock {
     /**
      * The text of a block walked node by node (its container may hold more); null for a block read
      * whole, whose text is its container's. (Keeping the chunk's text for every block kept all the
-     * page's text alive: 700 KB of the benchmark article's heap.)
+     * page's text alive: about 700 KB of the benchmark article's heap.)
      */
     private readonly walkedText: string | null,
     /** Where the block lies in the chunk text it was read in (its matches' offsets are the chunk's). */
@@ -207,8 +207,8 @@ export class Annotator {
    * Block element → its annotated blocks, for hover: from a text node, its ancestors lead to its
    * block in a few lookups. (One entry per matched block, not per text node: a map from every text
    * node cost a share of the pass in garbage-collection work alone.) Made at the first hover and
-   * kept up to date from then on: filling it during the pass cost 4–6 ms of the article's (an
-   * isolated-world harness, `bench/compare-sources.ts`-style), for pages most readers never hover.
+   * kept up to date from then on: filling it during the pass cost 4–6 ms of the benchmark article's
+   * (an isolated-world harness, 10 loads each), on pages most readers never hover.
    */
   private byContainer: Map<Element, AnnotatedBlock[]> | null = null;
   private generation = 0;
