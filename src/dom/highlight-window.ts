@@ -97,7 +97,7 @@ export class HighlightWindow<Block extends WindowedBlock> {
       this.groups.push(group);
     }
     group.blocks.push(block);
-    if (group.blocks.length >= GROUP_SIZE) this.closeOpenGroup();
+    if (group.blocks.length >= GROUP_SIZE) this.flush();
   }
 
   untrack(block: Block): void {
@@ -106,19 +106,14 @@ export class HighlightWindow<Block extends WindowedBlock> {
     if (group.near) this.setRegistered(block, false);
     group.blocks = group.blocks.filter((other) => other !== block);
     // Pages that keep changing re-read blocks again and again: no empty group is kept.
-    if (group.blocks.length === 0 && !group.open) this.groups.splice(this.groups.indexOf(group), 1);
+    if (group.blocks.length === 0) {
+      this.groups.splice(this.groups.indexOf(group), 1);
+      if (group === this.open) this.open = null;
+    }
     if (group.open) return;
     // Its ends may have changed: observe the group's new ends (or nothing, once it is empty).
     this.unobserveEnds(group);
     if (group.blocks.length > 0) this.observeEnds(group);
-  }
-
-  /**
-   * Observes the group still taking blocks: called when a read ends. (Not a timer per group: in a
-   * content script's world a setTimeout and its clearTimeout cost 5–10 µs, 1 ms of the article's pass.)
-   */
-  flush(): void {
-    this.closeOpenGroup();
   }
 
   disconnect(): void {
@@ -131,14 +126,15 @@ export class HighlightWindow<Block extends WindowedBlock> {
     this.sides.clear();
   }
 
-  private closeOpenGroup(): void {
+  /**
+   * Observes the group still taking blocks: when it is full, and when a read ends (the annotator
+   * calls it). (Not a timer per group: in a content script's world a setTimeout and its clearTimeout
+   * cost 5–10 µs, 1 ms of the article's pass.)
+   */
+  flush(): void {
     const group = this.open;
     this.open = null;
     if (!group) return;
-    if (group.blocks.length === 0) {
-      this.groups.splice(this.groups.indexOf(group), 1);
-      return;
-    }
     group.open = false;
     this.observeEnds(group);
   }
