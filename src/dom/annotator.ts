@@ -38,7 +38,8 @@ export class AnnotatedBlock {
     /**
      * The text of a block walked node by node (its container may hold more); null for a block read
      * whole, whose text is its container's. (Keeping the chunk's text for every block kept all the
-     * page's text alive: about 700 KB of the benchmark article's heap.)
+     * page's text alive: about 700 KB of the benchmark article's heap. A walked block's slice still
+     * holds its chunk's text; such blocks are few on most pages.)
      */
     private readonly walkedText: string | null,
     /** Where the block lies in the chunk text it was read in (its matches' offsets are the chunk's). */
@@ -398,13 +399,7 @@ export class Annotator {
       annotated.matches.forEach((match, index) =>
         this.layer.remove(this.entries[match.entry]!.category, annotated.ranges[index]!),
       );
-    const index = this.byContainer;
-    const siblings = index?.get(annotated.container);
-    if (index && siblings) {
-      const remaining = siblings.filter((block) => block !== annotated);
-      if (remaining.length > 0) index.set(annotated.container, remaining);
-      else index.delete(annotated.container);
-    }
+    if (this.byContainer) removeFromIndex(this.byContainer, annotated);
     if (this.blocks.delete(annotated)) this.highlightCount -= annotated.matches.length;
   }
 
@@ -526,6 +521,12 @@ function addToIndex(index: Map<Element, AnnotatedBlock[]>, block: AnnotatedBlock
   const siblings = index.get(block.container);
   if (siblings) siblings.push(block);
   else index.set(block.container, [block]);
+}
+
+function removeFromIndex(index: Map<Element, AnnotatedBlock[]>, block: AnnotatedBlock): void {
+  const remaining = index.get(block.container)?.filter((other) => other !== block) ?? [];
+  if (remaining.length > 0) index.set(block.container, remaining);
+  else index.delete(block.container);
 }
 
 /** Blocks never overlap, so ordering them by their first term orders every term. */
