@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  hoverTerm,
   pointOfTerm,
   readTooltip,
   SCREENSHOTS,
@@ -65,14 +66,7 @@ describe('the annotator on a page that changes', () => {
     await waitForHighlights(page);
     expect((await highlightedIn(page)).map((hit) => hit.text)).toEqual(['六稳']);
     // A hover before the page changes and one after: terms found later are hovered too.
-    const hover = async (term: string): Promise<void> => {
-      await page.mouse.move(2, 2);
-      await expect.poll(async () => (await readTooltip(page))?.visible ?? false, { timeout: 5_000 }).toBe(false);
-      const point = await pointOfTerm(page, term);
-      await page.mouse.move(point.x, point.y);
-      await expect.poll(async () => (await readTooltip(page))?.text ?? '', { timeout: 5_000 }).toContain(term);
-    };
-    await hover('六稳');
+    await hoverTerm(page, '六稳');
 
     await page.evaluate(() => {
       const w = window as unknown as { addItem(text: string): void };
@@ -83,7 +77,7 @@ describe('the annotator on a page that changes', () => {
       .poll(async () => (await highlightedIn(page)).map((hit) => hit.text).sort(), { timeout: 5_000 })
       .toEqual(['三大攻坚战', '六稳', '河长制'].sort());
     await expect.poll(() => badgeText(page), { timeout: 5_000 }).toBe('3');
-    await hover('河长制');
+    await hoverTerm(page, '河长制');
     await page.mouse.move(2, 2);
 
     await page.evaluate(() => (window as unknown as { removeFeed(): void }).removeFeed());

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pointOfTerm, ROOT, readTooltip, SCREENSHOTS, useExtensionBrowser, waitForHighlights } from './harness';
+import { hoverTerm, pointOfTerm, ROOT, readTooltip, SCREENSHOTS, useExtensionBrowser, waitForHighlights } from './harness';
 
 const e2e = useExtensionBrowser();
 let page: Page;
@@ -60,12 +60,7 @@ describe('the demo speech page in Chromium with the built extension', () => {
   });
 
   it('explains 动态清零 in the sense its paragraph gives it (the 2020 poverty campaign, not zero-COVID)', async () => {
-    await page.mouse.move(2, 2);
-    await expect.poll(async () => (await readTooltip(page))?.visible ?? false, { timeout: 5_000 }).toBe(false);
-    const point = await pointOfTerm(page, '动态清零');
-    await page.mouse.move(point.x, point.y);
-    await expect.poll(async () => (await readTooltip(page))?.text ?? '', { timeout: 5_000 }).toContain('动态清零');
-    const text = (await readTooltip(page))?.text ?? '';
+    const { text } = await hoverTerm(page, '动态清零');
     expect(text).toContain('脱贫攻坚 (2020)');
     expect(text).not.toContain('疫情防控 (2021–2022)');
     await page.mouse.move(2, 2);

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -271,6 +271,19 @@ export async function pointOfTerm(page: Page, term: string): Promise<{ x: number
   }, term);
   if (!point) throw new Error(`no highlighted "${term}" on the page`);
   return point;
+}
+
+/**
+ * Hovers a highlighted term as a reader would: the pointer leaves whatever it was on until no card
+ * is shown, then rests on the term until its card shows it. Returns that card.
+ */
+export async function hoverTerm(page: Page, term: string): Promise<{ role: string | null; text: string; visible: boolean }> {
+  await page.mouse.move(2, 2);
+  await expect.poll(async () => (await readTooltip(page))?.visible ?? false, { timeout: 5_000 }).toBe(false);
+  const point = await pointOfTerm(page, term);
+  await page.mouse.move(point.x, point.y);
+  await expect.poll(async () => (await readTooltip(page))?.text ?? '', { timeout: 5_000 }).toContain(term);
+  return (await readTooltip(page))!;
 }
 
 /** The text of the reader's own highlights on the page (`policylens-reader`). */
