@@ -31,12 +31,14 @@ const builds: Array<{
   workRatios: number[];
   cpuMs: number[];
   cpuFromCheckMs: number[];
+  /** The pass's phases (the measure's detail: readMs, matchMs, renderMs), per load. */
+  phases: Record<string, number[]>;
 }> = [];
 try {
   for (const dir of [dirA, dirB]) {
     const browser = await launchBrowser({ extensionDir: dir });
     await allowEvaluatedFunctionNames(browser.context);
-    builds.push({ dir, browser, ms: [], ratios: [], workRatios: [], cpuMs: [], cpuFromCheckMs: [] });
+    builds.push({ dir, browser, ms: [], ratios: [], workRatios: [], cpuMs: [], cpuFromCheckMs: [], phases: {} });
   }
   for (let pair = 0; pair < Number(pairsArgument); pair++) {
     for (const build of pair % 2 === 0 ? builds : [...builds].reverse()) {
@@ -50,7 +52,12 @@ try {
       });
       build.cpuMs.push(cpuDuringSpan(events, url, measure));
       build.cpuFromCheckMs.push(cpuDuringSpan(events, url, measure, true));
-      const ms = await tab.evaluate((m) => performance.getEntriesByName(m)[0]!.duration, measure);
+      const { ms, detail } = await tab.evaluate((m) => {
+        const entry = performance.getEntriesByName(m)[0] as PerformanceMeasure;
+        return { ms: entry.duration, detail: (entry.detail ?? {}) as Record<string, unknown> };
+      }, measure);
+      for (const [phase, value] of Object.entries(detail))
+        if (phase.endsWith('Ms') && typeof value === 'number') (build.phases[phase] ??= []).push(value);
       // Builds from before the work measure existed report NaN for it.
       const workMs = await tab.evaluate((m) => performance.getEntriesByName(m)[0]?.duration ?? NaN, ANNOTATE_WORK_MEASURE);
       const floorMs = (await measureFloor(tab, 1)).firstWalkMs;
@@ -70,6 +77,8 @@ try {
           .map((ms) => ms.toFixed(0))
           .join(' ')})`,
     );
+    const phases = Object.entries(build.phases).map(([phase, values]) => `${phase.replace(/Ms$/, '')} ${median(values).toFixed(1)}`);
+    if (phases.length > 0) console.log(`  medians of the phases (ms): ${phases.join(', ')}`);
   }
 } finally {
   for (const build of builds) await build.browser.close();
