@@ -44,7 +44,7 @@ function sameAsNaive(
 ) {
   return fc.property(
     fc.uniqueArray(word, { minLength: 1, maxLength: maxPatterns }),
-    fc.array(fc.constantFrom(...alphabet), textLength),
+    fc.array(fc.constantFrom(...alphabet), { ...textLength, size: 'max' }),
     (patterns, chars) => {
       const text = chars.join('');
       const actual = new TermMatcher(index(patterns)).find(text).map((m: TermMatch) => [m.start, m.end, m.entry]);
@@ -118,11 +118,11 @@ describe('the term matcher', () => {
     const word = fc
       .array(fc.constantFrom(...alphabet.slice(0, 8)), { minLength: 2, maxLength: 5 })
       .map((chars) => chars.join(''));
-    const segment = fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((chars) => chars.join(''));
+    const segment = fc.array(fc.constantFrom(...alphabet), { maxLength: 30, size: 'max' }).map((chars) => chars.join(''));
     fc.assert(
       fc.property(
         fc.uniqueArray(word, { minLength: 1, maxLength: 12 }),
-        fc.array(segment, { maxLength: 6 }),
+        fc.array(segment, { maxLength: 6, size: 'max' }),
         (patterns, segments) => {
           const matcher = new TermMatcher(index(patterns));
           const expected: Array<[number, number, number]> = [];
