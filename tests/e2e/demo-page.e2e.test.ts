@@ -315,6 +315,50 @@ describe('where the hover card goes', () => {
     await tab.close();
   });
 
+  it('follows its term when a box inside the page scrolls', async () => {
+    const tab = await e2e.browser.context.newPage();
+    await tab.goto(e2e.server.url('/annotator/scroll-box.html'));
+    await waitForHighlights(tab);
+    /** 六稳 in the box's fifth paragraph, and the pinned card once floating-ui has stopped moving it. */
+    const layout = (): Promise<{ term: DOMRect; card: DOMRect | null }> =>
+      tab.evaluate(async () => {
+        const term = policyLensRanges()
+          .map(({ range }) => range)
+          .find((range) => range.toString() === '六稳' && document.getElementById('target')!.contains(range.startContainer))!;
+        const card = document.querySelector('policylens-ui')!.shadowRoot!.querySelector<HTMLElement>('.tooltip')!;
+        let previous = '';
+        for (;;) {
+          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          const now = JSON.stringify(card.getBoundingClientRect());
+          if (now === previous) break;
+          previous = now;
+        }
+        return {
+          term: term.getBoundingClientRect().toJSON() as DOMRect,
+          card: card.hidden ? null : (card.getBoundingClientRect().toJSON() as DOMRect),
+        };
+      });
+    const besideTerm = ({ term, card }: { term: DOMRect; card: DOMRect | null }): number =>
+      card ? Math.min(Math.abs(card.top - term.bottom - 6), Math.abs(term.top - card.bottom - 6)) : Infinity;
+
+    await tab.evaluate(() => {
+      const box = document.getElementById('box')!;
+      box.scrollTop = document.getElementById('target')!.offsetTop - box.offsetTop - 40;
+    });
+    const { term } = await layout();
+    await tab.mouse.click(term.left + term.width / 2, term.top + term.height / 2);
+    await expect.poll(async () => (await readTooltip(tab))?.role, { timeout: 5_000 }).toBe('dialog');
+    const before = await layout();
+    expect(besideTerm(before), 'pinned beside its term').toBeLessThan(2);
+
+    // The box scrolls, not the page: the term moves up, and the card with it.
+    await tab.evaluate(() => (document.getElementById('box')!.scrollTop += 30));
+    const scrolled = await layout();
+    expect(scrolled.term.top, 'the box scrolled').toBeLessThan(before.term.top - 20);
+    expect(besideTerm(scrolled), 'still beside its term').toBeLessThan(2);
+    await tab.close();
+  });
+
   it('follows its term when the page scrolls and when the browser zooms', async () => {
     const tab = await e2e.browser.context.newPage();
     await tab.goto(e2e.server.url('/demo-speech.html'));

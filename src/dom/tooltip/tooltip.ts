@@ -4,7 +4,7 @@
  * our open shadow root; positioned by @floating-ui/dom next to the term's own rectangles so it never
  * covers the term, is never clipped by the viewport and follows scrolling and zoom.
  */
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, platform, shift } from '@floating-ui/dom';
 import type { GlossaryEntry } from '../../core/glossary/schema';
 import { t } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
@@ -31,6 +31,20 @@ export interface TooltipDeps {
   /** Called each time the card is placed again (scrolled, resized), so the term's marker can follow. */
   onPlaced: () => void;
 }
+
+/**
+ * floating-ui's DOM platform, told what it would otherwise ask the page for on every show: the
+ * card is left-to-right whatever the page's direction (tooltip.css sets `direction`), so no
+ * computed style is read to find out.
+ */
+const CARD_PLATFORM = { ...platform, isRTL: () => false };
+
+/**
+ * Flip and shift keep the card inside the viewport. Nothing else can clip it: it is fixed inside our
+ * own host, which clips nothing, so the search for clipping ancestors (a computed style per
+ * ancestor of the card, on every show) is skipped by naming no boundary elements.
+ */
+const WITHIN_VIEWPORT = { padding: 8, boundary: [] as Element[] };
 
 export class Tooltip {
   private readonly card: HTMLDivElement;
@@ -143,18 +157,35 @@ export class Tooltip {
       void computePosition(reference, this.card, {
         strategy: 'fixed',
         placement: 'bottom-start',
+        platform: CARD_PLATFORM,
         // No `size` middleware: its max-height, written after the first measurement, cost a second
         // forced layout of the card on every show (a third of a hover's work). The stylesheet caps
         // the card at half the viewport instead, which always fits on the term's larger side.
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [offset(6), flip(WITHIN_VIEWPORT), shift(WITHIN_VIEWPORT)],
       }).then(({ x, y }) => {
         this.card.style.left = `${x}px`;
         this.card.style.top = `${y}px`;
       });
     };
-    // Scrolling and resizing move the term; the observers for element resizes and layout shifts
-    // (a ResizeObserver and an IntersectionObserver set up on every show) cost most of a hover's
-    // work and follow changes a card that closes when the pointer leaves does not need to.
-    this.stopAutoUpdate = autoUpdate(reference, this.card, update, { elementResize: false, layoutShift: false });
+    // Scrolling and resizing move the term. One listener for scrolls anywhere (scroll events do
+    // not bubble, but they pass the document on the way down) instead of one on each scrolling
+    // ancestor: finding those asks for the computed style of every ancestor of the term and of the
+    // card on each show. The observers for element resizes and layout shifts (a ResizeObserver and
+    // an IntersectionObserver set up on every show) cost most of a hover's work and follow changes a
+    // card that closes when the pointer leaves does not need to.
+    const stopFollowing = autoUpdate(reference, this.card, update, {
+      ancestorScroll: false,
+      ancestorResize: false,
+      elementResize: false,
+      layoutShift: false,
+    });
+    const listening = { capture: true, passive: true } as const;
+    document.addEventListener('scroll', update, listening);
+    window.addEventListener('resize', update, { passive: true });
+    this.stopAutoUpdate = () => {
+      stopFollowing();
+      document.removeEventListener('scroll', update, listening);
+      window.removeEventListener('resize', update);
+    };
   }
 }
