@@ -65,7 +65,13 @@ async function startPageScript(ctx: ContentScriptContext, scope: Record<string, 
     append: 'last',
     mode: 'open',
     css: tooltipCss,
-    onMount: (container) => container,
+    // Our UI lives in one layer that confines its layout (tooltip.css, `.ui-layer`).
+    onMount: (container) => {
+      const layer = document.createElement('div');
+      layer.className = 'ui-layer';
+      container.append(layer);
+      return layer;
+    },
   });
   ui.mount();
   const abort = new AbortController();
@@ -74,7 +80,7 @@ async function startPageScript(ctx: ContentScriptContext, scope: Record<string, 
   const session = new PageSession({
     loadIndex: () => sendMessage('getMatchIndex', undefined),
     settings,
-    uiRoot: ui.uiContainer,
+    uiRoot: ui.mounted!,
     uiHost: ui.shadowHost,
     fetchEntries: (ids) => sendMessage('getEntries', { ids }),
     reportCount: (count) => {

@@ -315,6 +315,52 @@ describe('where the hover card goes', () => {
     await tab.close();
   });
 
+  it('leaves nothing behind when it closes: nothing to see, click, focus or hear', async () => {
+    const tab = await e2e.browser.context.newPage();
+    await tab.goto(e2e.server.url('/demo-speech.html'));
+    await waitForHighlights(tab);
+    const point = await pointOfTerm(tab, '六稳');
+    // Pinned with a click (it takes focus), then closed with Esc.
+    await tab.mouse.click(point.x, point.y);
+    await expect.poll(async () => (await readTooltip(tab))?.role, { timeout: 5_000 }).toBe('dialog');
+    const open = await tab.evaluate(() => {
+      const root = document.querySelector('policylens-ui')!.shadowRoot!;
+      const rect = root.querySelector('.tooltip')!.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, focused: root.activeElement?.className ?? null };
+    });
+    expect(open.focused).toContain('tooltip');
+    await tab.keyboard.press('Escape');
+    await expect.poll(async () => (await readTooltip(tab))?.visible).toBe(false);
+
+    // The closed card stays in our layer's layout, transparent (tooltip.css): check what a reader meets.
+    const closed = await tab.evaluate(({ x, y }) => {
+      const host = document.querySelector('policylens-ui')!;
+      const root = host.shadowRoot!;
+      const card = root.querySelector<HTMLElement>('.tooltip')!;
+      return {
+        text: card.textContent,
+        opacity: getComputedStyle(card).opacity,
+        ariaHidden: card.getAttribute('aria-hidden'),
+        focusable: card.hasAttribute('tabindex'),
+        focused: root.activeElement !== null,
+        // Where the card was, the page is reached again.
+        atPoint: document.elementFromPoint(x, y) === host,
+        markers: [...root.querySelectorAll('.active-term-box')].map((box) => getComputedStyle(box).opacity),
+      };
+    }, open);
+    expect(closed).toEqual({
+      text: '',
+      opacity: '0',
+      ariaHidden: 'true',
+      focusable: false,
+      focused: false,
+      atPoint: false,
+      markers: closed.markers.map(() => '0'),
+    });
+    expect(closed.markers.length, 'the term was marked while its card was open').toBeGreaterThan(0);
+    await tab.close();
+  });
+
   it('follows its term when a box inside the page scrolls', async () => {
     const tab = await e2e.browser.context.newPage();
     await tab.goto(e2e.server.url('/annotator/scroll-box.html'));

@@ -7,6 +7,9 @@
  * each close on the benchmark's page with 10,000 terms (a devtools.timeline trace of one hover).
  * Positioned boxes in our fixed host cost a few rectangles per hover. The card's positioning
  * (floating-ui's autoUpdate, on scrolling and resizing) calls `redraw` when it moves the card.
+ *
+ * The boxes are kept and moved, and the ones not needed are made transparent: adding or removing
+ * a fixed box makes Chromium lay out the whole page rather than our UI's layer (tooltip.css).
  */
 export class ActiveTermMarker {
   private readonly layer: HTMLDivElement;
@@ -27,28 +30,38 @@ export class ActiveTermMarker {
 
   hide(): void {
     this.range = null;
-    this.layer.replaceChildren();
+    for (const box of this.boxes()) box.classList.add('unused');
   }
 
   /** One box per line the term occupies (a term may wrap), in viewport coordinates like our fixed host. */
   redraw(): number {
     if (!this.range) return 0;
-    const boxes: HTMLElement[] = [];
+    const boxes = this.boxes();
+    let used = 0;
     let top = Infinity;
     let bottom = -Infinity;
     for (const rect of this.range.getClientRects()) {
       if (rect.width === 0 || rect.height === 0) continue;
       top = Math.min(top, rect.top);
       bottom = Math.max(bottom, rect.bottom);
-      const box = document.createElement('div');
-      box.className = 'active-term-box';
+      let box = boxes[used];
+      if (!box) {
+        box = document.createElement('div');
+        box.className = 'active-term-box';
+        this.layer.append(box);
+      }
+      used++;
+      box.classList.remove('unused');
       box.style.left = `${rect.left}px`;
       box.style.top = `${rect.top}px`;
       box.style.width = `${rect.width}px`;
       box.style.height = `${rect.height}px`;
-      boxes.push(box);
     }
-    this.layer.replaceChildren(...boxes);
-    return boxes.length > 0 ? bottom - top : 0;
+    for (const box of boxes.slice(used)) box.classList.add('unused');
+    return used > 0 ? bottom - top : 0;
+  }
+
+  private boxes(): HTMLElement[] {
+    return [...this.layer.children] as HTMLElement[];
   }
 }

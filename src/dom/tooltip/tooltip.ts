@@ -60,7 +60,10 @@ export class Tooltip {
   ) {
     this.card = document.createElement('div');
     this.card.className = 'tooltip';
+    // Closed, the card stays in the layout, transparent (tooltip.css): hidden from assistive
+    // technology here, and emptied, unfocusable and blurred by hide().
     this.card.hidden = true;
+    this.card.setAttribute('aria-hidden', 'true');
     this.card.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.hide();
     });
@@ -124,6 +127,7 @@ export class Tooltip {
     }
     this.card.style.setProperty('--term-height', `${target.termHeight}px`);
     this.card.hidden = false;
+    this.card.removeAttribute('aria-hidden');
     this.place(target.range);
     if (pinned) this.card.focus({ preventScroll: true });
     this.liveRegion.textContent = `${entry.term}: ${settings.tooltipLanguage === 'en' ? entry.summaryEn : entry.summaryZh}`;
@@ -132,7 +136,11 @@ export class Tooltip {
   hide(): void {
     this.showToken++;
     if (this.card.hidden) return;
+    const focused = (this.card.getRootNode() as ShadowRoot | Document).activeElement;
+    if (focused instanceof HTMLElement && this.card.contains(focused)) focused.blur();
     this.card.hidden = true;
+    this.card.setAttribute('aria-hidden', 'true');
+    this.card.removeAttribute('tabindex');
     this.card.replaceChildren();
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = null;
