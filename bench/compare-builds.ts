@@ -77,7 +77,9 @@ try {
           .map((ms) => ms.toFixed(0))
           .join(' ')})`,
     );
-    const phases = Object.entries(build.phases).map(([phase, values]) => `${phase.replace(/Ms$/, '')} ${median(values).toFixed(1)}`);
+    const phases = Object.entries(build.phases).map(
+      ([phase, values]) => `${phase.replace(/Ms$/, '')} ${median(values).toFixed(1)}`,
+    );
     if (phases.length > 0) console.log(`  medians of the phases (ms): ${phases.join(', ')}`);
   }
 } finally {
