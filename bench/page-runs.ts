@@ -23,6 +23,7 @@ import {
 import type { BenchPage } from './pages';
 import {
   longestTask,
+  longestTaskCpu,
   markedSpan,
   navigationStartOf,
   overlapping,
@@ -48,6 +49,11 @@ export interface TracedLoad {
   policyLensMs: number | null;
   /** Longest main-thread task overlapping PolicyLens's work (null without the extension). */
   maxTaskMs: number | null;
+  /**
+   * That task's thread (CPU) time: on shared cores a task's wall time also counts the time the
+   * renderer waited for a CPU, which says something about the machine, not about the task's work.
+   */
+  maxTaskCpuMs: number | null;
   /** Total blocking time from navigation start to load (and PolicyLens's end, when present). */
   tbtMs: number;
   /** Longest main-thread task of the whole load. */
@@ -124,6 +130,7 @@ function analyzeLoad(events: readonly TraceEvent[], url: string, measure: string
   return {
     policyLensMs: span ? span.end - span.start : null,
     maxTaskMs: span ? longestTask(overlapping(tasks, span)) : null,
+    maxTaskCpuMs: span ? longestTaskCpu(overlapping(tasks, span)) : null,
     tbtMs: totalBlockingTime(loadTasks),
     loadMaxTaskMs: longestTask(loadTasks),
   };

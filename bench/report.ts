@@ -39,7 +39,7 @@ export function checkTargets(results: Pick<BenchResults, 'pages' | 'hover' | 'ex
     checks.push({
       page: article.name,
       target: 'no task over 50 ms',
-      value: `${ms(article.maxTaskMs.max)} ms (worst run)`,
+      value: `${ms(article.maxTaskMs.max)} ms (worst run; ${ms(article.worstTaskCpuMs)} ms of it on the CPU)`,
       pass: article.maxTaskMs.max <= 50,
     });
   }
@@ -66,7 +66,7 @@ export function checkTargets(results: Pick<BenchResults, 'pages' | 'hover' | 'ex
     checks.push({
       page: heavy.name,
       target: 'no task over 50 ms',
-      value: `${ms(heavy.maxTaskMs.max)} ms (worst run)`,
+      value: `${ms(heavy.maxTaskMs.max)} ms (worst run; ${ms(heavy.worstTaskCpuMs)} ms of it on the CPU)`,
       pass: heavy.maxTaskMs.max <= 50,
     });
   }

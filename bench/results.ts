@@ -51,6 +51,8 @@ export interface PageResult {
   /** mark.js time over PolicyLens time: a speed-up (a lower bound when mark.js was capped). */
   ratioVsMarkJs: number;
   maxTaskMs: Summary;
+  /** The CPU time of the worst load's longest task (see TracedLoad.maxTaskCpuMs). */
+  worstTaskCpuMs: number;
   tbtWithExtensionMs: Summary;
   tbtWithoutExtensionMs: Summary;
   tbtAddedMs: number;

@@ -212,6 +212,7 @@ function pageResult(
     markJs,
     ratioVsMarkJs: markJs.ms / policyLensMs.median,
     maxTaskMs: summarize(withExtension.traced.map((load) => load.maxTaskMs ?? NaN)),
+    worstTaskCpuMs: worstTaskCpu(withExtension.traced),
     tbtWithExtensionMs: tbtWith,
     tbtWithoutExtensionMs: tbtWithout,
     tbtAddedMs: tbtWith.median - tbtWithout.median,
@@ -229,6 +230,15 @@ function pageResult(
 }
 
 /** Median evaluation time of each script over the loads (a script a load did not evaluate counts 0). */
+/** The CPU time of the longest task of the load whose longest task was the longest. */
+function worstTaskCpu(loads: readonly TracedLoad[]): number {
+  const worst = loads.reduce<TracedLoad | null>(
+    (found, load) => (!found || (load.maxTaskMs ?? -1) > (found.maxTaskMs ?? -1) ? load : found),
+    null,
+  );
+  return worst?.maxTaskCpuMs ?? NaN;
+}
+
 function medianByScript(loads: readonly ScriptStartup[]): Record<string, number> {
   const names = new Set(loads.flatMap((load) => Object.keys(load.byScript)));
   return Object.fromEntries([...names].map((name) => [name, median(loads.map((load) => load.byScript[name] ?? 0))]));

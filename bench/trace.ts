@@ -134,6 +134,12 @@ export function longestTask(tasks: readonly Task[]): number {
   return tasks.reduce((longest, task) => Math.max(longest, task.duration), 0);
 }
 
+/** The thread (CPU) time of the longest task (NaN when there is none, or the trace has no thread times). */
+export function longestTaskCpu(tasks: readonly Task[]): number {
+  const longest = tasks.reduce<Task | null>((found, task) => (!found || task.duration > found.duration ? task : found), null);
+  return longest?.cpuMs ?? NaN;
+}
+
 /** Lighthouse's definition: the sum over tasks of the time beyond 50 ms. */
 export function totalBlockingTime(tasks: readonly Task[]): number {
   return tasks.reduce((total, task) => total + Math.max(0, task.duration - LONG_TASK_MS), 0);
