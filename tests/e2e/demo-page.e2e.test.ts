@@ -242,13 +242,19 @@ describe('glossary search in the popup', () => {
   });
 });
 
-/** Where the card and the middle term of the speech are once floating-ui has stopped moving the card. */
-async function settledCardLayout(tab: Page): Promise<{
+/**
+ * Where the card and a term are once floating-ui has stopped moving the card: the middle term of
+ * the speech, or the first whose text is `text` inside the element `within` selects.
+ */
+async function settledCardLayout(
+  tab: Page,
+  which: { text: string; within: string } | null = null,
+): Promise<{
   card: DOMRect;
   term: DOMRect[];
   viewport: { width: number; height: number };
 }> {
-  return tab.evaluate(async () => {
+  return tab.evaluate(async (which) => {
     const card = document.querySelector('policylens-ui')!.shadowRoot!.querySelector('.tooltip')!;
     // floating-ui writes the position asynchronously: wait until it has stopped moving.
     let previous = '';
@@ -258,14 +264,18 @@ async function settledCardLayout(tab: Page): Promise<{
       if (now === previous) break;
       previous = now;
     }
-    const ranges = policyLensRanges();
-    const term = ranges[ranges.length >> 1]!.range;
+    const ranges = policyLensRanges().map(({ range }) => range);
+    const term = which
+      ? ranges.find(
+          (range) => range.toString() === which.text && document.querySelector(which.within)!.contains(range.startContainer),
+        )!
+      : ranges[ranges.length >> 1]!;
     return {
       card: card.getBoundingClientRect().toJSON() as DOMRect,
       term: [...term.getClientRects()].map((rect) => rect.toJSON() as DOMRect),
       viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
     };
-  });
+  }, which);
 }
 
 /** The card lies inside the viewport, covers no line of the term, and sits just above or below it. */
@@ -365,43 +375,23 @@ describe('where the hover card goes', () => {
     const tab = await e2e.browser.context.newPage();
     await tab.goto(e2e.server.url('/annotator/scroll-box.html'));
     await waitForHighlights(tab);
-    /** 六稳 in the box's fifth paragraph, and the pinned card once floating-ui has stopped moving it. */
-    const layout = (): Promise<{ term: DOMRect; card: DOMRect | null }> =>
-      tab.evaluate(async () => {
-        const term = policyLensRanges()
-          .map(({ range }) => range)
-          .find((range) => range.toString() === '六稳' && document.getElementById('target')!.contains(range.startContainer))!;
-        const card = document.querySelector('policylens-ui')!.shadowRoot!.querySelector<HTMLElement>('.tooltip')!;
-        let previous = '';
-        for (;;) {
-          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-          const now = JSON.stringify(card.getBoundingClientRect());
-          if (now === previous) break;
-          previous = now;
-        }
-        return {
-          term: term.getBoundingClientRect().toJSON() as DOMRect,
-          card: card.hidden ? null : (card.getBoundingClientRect().toJSON() as DOMRect),
-        };
-      });
-    const besideTerm = ({ term, card }: { term: DOMRect; card: DOMRect | null }): number =>
-      card ? Math.min(Math.abs(card.top - term.bottom - 6), Math.abs(term.top - card.bottom - 6)) : Infinity;
-
+    // 六稳 in the box's fifth paragraph, brought into the box's view.
+    const liuwen = { text: '六稳', within: '#target' };
     await tab.evaluate(() => {
       const box = document.getElementById('box')!;
       box.scrollTop = document.getElementById('target')!.offsetTop - box.offsetTop - 40;
     });
-    const { term } = await layout();
-    await tab.mouse.click(term.left + term.width / 2, term.top + term.height / 2);
+    const [term] = (await settledCardLayout(tab, liuwen)).term;
+    await tab.mouse.click(term!.left + term!.width / 2, term!.top + term!.height / 2);
     await expect.poll(async () => (await readTooltip(tab))?.role, { timeout: 5_000 }).toBe('dialog');
-    const before = await layout();
-    expect(besideTerm(before), 'pinned beside its term').toBeLessThan(2);
+    const before = await settledCardLayout(tab, liuwen);
+    expectBesideTerm(before, 'pinned');
 
     // The box scrolls, not the page: the term moves up, and the card with it.
     await tab.evaluate(() => (document.getElementById('box')!.scrollTop += 30));
-    const scrolled = await layout();
-    expect(scrolled.term.top, 'the box scrolled').toBeLessThan(before.term.top - 20);
-    expect(besideTerm(scrolled), 'still beside its term').toBeLessThan(2);
+    const scrolled = await settledCardLayout(tab, liuwen);
+    expect(scrolled.term[0]!.top, 'the box scrolled').toBeLessThan(before.term[0]!.top - 20);
+    expectBesideTerm(scrolled, 'after the box scrolled');
     await tab.close();
   });
 
