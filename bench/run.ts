@@ -229,7 +229,6 @@ function pageResult(
   };
 }
 
-/** Median evaluation time of each script over the loads (a script a load did not evaluate counts 0). */
 /** The CPU time of the longest task of the load whose longest task was the longest. */
 function worstTaskCpu(loads: readonly TracedLoad[]): number {
   const worst = loads.reduce<TracedLoad | null>(
@@ -239,6 +238,7 @@ function worstTaskCpu(loads: readonly TracedLoad[]): number {
   return worst?.maxTaskCpuMs ?? NaN;
 }
 
+/** Median evaluation time of each script over the loads (a script a load did not evaluate counts 0). */
 function medianByScript(loads: readonly ScriptStartup[]): Record<string, number> {
   const names = new Set(loads.flatMap((load) => Object.keys(load.byScript)));
   return Object.fromEntries([...names].map((name) => [name, median(loads.map((load) => load.byScript[name] ?? 0))]));

@@ -358,16 +358,11 @@ describe('where the hover card goes', () => {
         markers: [...root.querySelectorAll('.active-term-box')].map((box) => getComputedStyle(box).opacity),
       };
     }, open);
-    expect(closed).toEqual({
-      text: '',
-      opacity: '0',
-      ariaHidden: 'true',
-      focusable: false,
-      focused: false,
-      atPoint: false,
-      markers: closed.markers.map(() => '0'),
-    });
-    expect(closed.markers.length, 'the term was marked while its card was open').toBeGreaterThan(0);
+    const { markers, ...card } = closed;
+    expect(card).toEqual({ text: '', opacity: '0', ariaHidden: 'true', focusable: false, focused: false, atPoint: false });
+    // The term was marked while its card was open; every box of the marker is transparent now.
+    expect(markers.length).toBeGreaterThan(0);
+    expect(new Set(markers)).toEqual(new Set(['0']));
     await tab.close();
   });
 

@@ -6,7 +6,7 @@
  * highlight changes, so a per-hover "active" highlight cost 120–170 ms of PrePaint on each hover and
  * each close on the benchmark's page with 10,000 terms (a devtools.timeline trace of one hover).
  * Positioned boxes in our fixed host cost a few rectangles per hover. The card's positioning
- * (floating-ui's autoUpdate, on scrolling and resizing) calls `redraw` when it moves the card.
+ * (on scrolling and resizing, tooltip.ts) calls `redraw` when it moves the card.
  *
  * The boxes are kept and moved, and the ones not needed are made transparent: adding or removing
  * a fixed box makes Chromium lay out the whole page rather than our UI's layer (tooltip.css).

@@ -4,7 +4,7 @@
  * our open shadow root; positioned by @floating-ui/dom next to the term's own rectangles so it never
  * covers the term, is never clipped by the viewport and follows scrolling and zoom.
  */
-import { autoUpdate, computePosition, flip, offset, platform, shift } from '@floating-ui/dom';
+import { computePosition, flip, offset, platform, shift } from '@floating-ui/dom';
 import type { GlossaryEntry } from '../../core/glossary/schema';
 import { t } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
@@ -49,7 +49,7 @@ const WITHIN_VIEWPORT = { padding: 8, boundary: [] as Element[] };
 export class Tooltip {
   private readonly card: HTMLDivElement;
   private readonly liveRegion: HTMLDivElement;
-  private stopAutoUpdate: (() => void) | null = null;
+  private stopFollowing: (() => void) | null = null;
   private current: TooltipTarget | null = null;
   private pinnedState = false;
   private showToken = 0;
@@ -60,10 +60,7 @@ export class Tooltip {
   ) {
     this.card = document.createElement('div');
     this.card.className = 'tooltip';
-    // Closed, the card stays in the layout, transparent (tooltip.css): hidden from assistive
-    // technology here, and emptied, unfocusable and blurred by hide().
-    this.card.hidden = true;
-    this.card.setAttribute('aria-hidden', 'true');
+    this.setClosed(true);
     this.card.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.hide();
     });
@@ -126,8 +123,7 @@ export class Tooltip {
       this.card.removeAttribute('tabindex');
     }
     this.card.style.setProperty('--term-height', `${target.termHeight}px`);
-    this.card.hidden = false;
-    this.card.removeAttribute('aria-hidden');
+    this.setClosed(false);
     this.place(target.range);
     if (pinned) this.card.focus({ preventScroll: true });
     this.liveRegion.textContent = `${entry.term}: ${settings.tooltipLanguage === 'en' ? entry.summaryEn : entry.summaryZh}`;
@@ -136,21 +132,31 @@ export class Tooltip {
   hide(): void {
     this.showToken++;
     if (this.card.hidden) return;
-    const focused = (this.card.getRootNode() as ShadowRoot | Document).activeElement;
-    if (focused instanceof HTMLElement && this.card.contains(focused)) focused.blur();
-    this.card.hidden = true;
-    this.card.setAttribute('aria-hidden', 'true');
+    // A pinned card has focus: it goes with the card (its links go with its content).
+    this.card.blur();
     this.card.removeAttribute('tabindex');
     this.card.replaceChildren();
-    this.stopAutoUpdate?.();
-    this.stopAutoUpdate = null;
+    this.setClosed(true);
+    this.stopFollowing?.();
+    this.stopFollowing = null;
     this.current = null;
     this.pinnedState = false;
     this.deps.onClose();
   }
 
+  /**
+   * Closed, the card stays in the layout, transparent (tooltip.css: taking it out of the layout
+   * would lay out the page's whole document), so it is hidden from assistive technology here.
+   */
+  private setClosed(closed: boolean): void {
+    this.card.hidden = closed;
+    // (aria-hidden must say "true": an empty value hides nothing.)
+    if (closed) this.card.setAttribute('aria-hidden', 'true');
+    else this.card.removeAttribute('aria-hidden');
+  }
+
   private place(range: Range): void {
-    this.stopAutoUpdate?.();
+    this.stopFollowing?.();
     const reference = {
       getBoundingClientRect: () => range.getBoundingClientRect(),
       getClientRects: () => range.getClientRects(),
@@ -175,23 +181,17 @@ export class Tooltip {
         this.card.style.top = `${y}px`;
       });
     };
+    update();
     // Scrolling and resizing move the term. One listener for scrolls anywhere (scroll events do
-    // not bubble, but they pass the document on the way down) instead of one on each scrolling
-    // ancestor: finding those asks for the computed style of every ancestor of the term and of the
-    // card on each show. The observers for element resizes and layout shifts (a ResizeObserver and
-    // an IntersectionObserver set up on every show) cost most of a hover's work and follow changes a
-    // card that closes when the pointer leaves does not need to.
-    const stopFollowing = autoUpdate(reference, this.card, update, {
-      ancestorScroll: false,
-      ancestorResize: false,
-      elementResize: false,
-      layoutShift: false,
-    });
+    // not bubble, but they pass the document on the way down) instead of floating-ui's autoUpdate,
+    // which listens on each scrolling ancestor: finding those asks for the computed style of every
+    // ancestor of the term and of the card on each show. Its observers for element resizes and
+    // layout shifts (a ResizeObserver and an IntersectionObserver set up on every show) cost most of
+    // a hover's work and follow changes a card that closes when the pointer leaves does not need to.
     const listening = { capture: true, passive: true } as const;
     document.addEventListener('scroll', update, listening);
     window.addEventListener('resize', update, { passive: true });
-    this.stopAutoUpdate = () => {
-      stopFollowing();
+    this.stopFollowing = () => {
       document.removeEventListener('scroll', update, listening);
       window.removeEventListener('resize', update);
     };
