@@ -6,6 +6,7 @@
 import matchIndex from '../.generated/match-index.json';
 import type { MatchIndex } from '../src/core/matcher/match-index';
 import { withCompiledForms } from '../src/core/matcher/matcher';
+import { toCardEntry, type CardEntry } from '../src/core/glossary/card-entry';
 import type { GlossaryEntry } from '../src/core/glossary/schema';
 import { showTermCount } from '../src/shared/badge';
 import { loadBundledGlossary } from '../src/shared/bundled-glossary';
@@ -28,9 +29,12 @@ export default defineBackground(() => {
   // again on the next change of layers or request if that failed).
   void loadBundledGlossary().catch(() => undefined);
   let entries = new Map<string, GlossaryEntry>();
+  let cardEntries = new Map<string, CardEntry>();
   const useLayers = async (layers: UserGlossaryLayer[]): Promise<void> => {
     const bundled = (await loadBundledGlossary()).entries;
-    entries = new Map(mergeEntries(bundled, activeUserEntries(layers)).map((entry) => [entry.id, entry]));
+    const merged = mergeEntries(bundled, activeUserEntries(layers));
+    entries = new Map(merged.map((entry) => [entry.id, entry]));
+    cardEntries = new Map(merged.map((entry) => [entry.id, toCardEntry(entry)]));
   };
   // A worker woken by a message answers only after the glossary and the reader's layers are read.
   let layersRead = loadLayers().then(useLayers);
@@ -61,10 +65,14 @@ export default defineBackground(() => {
     return merged.index;
   });
 
+  // A first read that failed (the glossary's file) is tried again, so tooltips can recover.
+  const entriesRead = (): Promise<void> => (layersRead = layersRead.catch(() => loadLayers().then(useLayers)));
+  handle('getCardEntries', async ({ ids }) => {
+    await entriesRead();
+    return ids.flatMap((id) => cardEntries.get(id) ?? []);
+  });
   handle('getEntries', async ({ ids }) => {
-    // A first read that failed (the glossary's file) is tried again, so tooltips can recover.
-    layersRead = layersRead.catch(() => loadLayers().then(useLayers));
-    await layersRead;
+    await entriesRead();
     return ids.flatMap((id) => entries.get(id) ?? []);
   });
 

@@ -82,6 +82,7 @@ async function startPageScript(ctx: ContentScriptContext, scope: Record<string, 
     settings,
     uiRoot: ui.mounted!,
     uiHost: ui.shadowHost,
+    fetchCardEntries: (ids) => sendMessage('getCardEntries', { ids }),
     fetchEntries: (ids) => sendMessage('getEntries', { ids }),
     reportCount: (count) => {
       if (window === window.top) void sendMessage('reportTermCount', { count }).catch(() => undefined);

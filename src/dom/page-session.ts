@@ -3,6 +3,7 @@
  * annotation → hover card, keyboard commands and the report the popup asks for.
  * The entrypoint only creates the shadow-root host and hands it here.
  */
+import type { CardEntry } from '../core/glossary/card-entry';
 import type { GlossaryEntry } from '../core/glossary/schema';
 import type { MatchIndex } from '../core/matcher/match-index';
 import { TermMatcher } from '../core/matcher/matcher';
@@ -43,6 +44,9 @@ export interface PageSessionOptions {
   uiRoot: HTMLElement;
   /** Our shadow host, which annotation must skip. */
   uiHost: Element;
+  /** What hover cards show of these entries. */
+  fetchCardEntries: (ids: string[]) => Promise<CardEntry[]>;
+  /** Full entries, for pinned cards. */
   fetchEntries: (ids: string[]) => Promise<GlossaryEntry[]>;
   reportCount: (count: number) => void;
   signal: AbortSignal;
@@ -53,7 +57,8 @@ export class PageSession {
   private state: PageReport['state'] = 'working';
   private annotator: Annotator | null = null;
   private readonly layer: HighlightLayer | null;
-  private readonly cache: EntryCache;
+  private readonly cardEntries: EntryCache<CardEntry>;
+  private readonly fullEntries: EntryCache<GlossaryEntry>;
   private readonly tooltip: Tooltip;
   private hover: ReturnType<typeof installHover> | null = null;
   private matcher: TermMatcher | null = null;
@@ -68,11 +73,13 @@ export class PageSession {
   constructor(private readonly options: PageSessionOptions) {
     this.settings = options.settings;
     this.layer = highlightApiAvailable() ? new HighlightLayer() : null;
-    this.cache = new EntryCache(options.fetchEntries);
+    this.cardEntries = new EntryCache(options.fetchCardEntries);
+    this.fullEntries = new EntryCache(options.fetchEntries);
     this.reader = new ReaderSession(options.uiRoot, options.uiHost, this.layer, options.signal);
     this.marker = new ActiveTermMarker(options.uiRoot);
     this.tooltip = new Tooltip(options.uiRoot, {
-      entries: (ids) => this.cache.get(ids),
+      cardEntries: (ids) => this.cardEntries.get(ids),
+      fullEntries: (ids) => this.fullEntries.get(ids),
       onPage: () => this.onPageIds,
       settings: () => this.settings,
       onClose: () => this.marker.hide(),
@@ -144,12 +151,14 @@ export class PageSession {
     const counts = this.annotator.countsByEntry();
     this.onPageIds = new Set([...counts.keys()].map((entry) => this.annotator!.entries[entry]!.id));
     this.options.reportCount(this.annotator.matchCount);
-    // Warm the cache with the details of every term on the page and of the families and members
-    // their cards name, so a hover never waits on a message.
-    void this.cache
+    // Warm the cache with the cards of every term on the page and of the families and members
+    // those cards name, so a hover never waits on a message.
+    void this.cardEntries
       .get([...this.onPageIds])
       .then((entries) =>
-        this.cache.get([...entries.values()].flatMap((entry) => [...entry.members, ...(entry.family ? [entry.family] : [])])),
+        this.cardEntries.get(
+          [...entries.values()].flatMap((entry) => [...entry.members, ...(entry.family ? [entry.family] : [])]),
+        ),
       )
       .catch(() => undefined);
   }

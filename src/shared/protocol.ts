@@ -6,6 +6,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
+import type { CardEntry } from '../core/glossary/card-entry';
 import type { Category, GlossaryEntry } from '../core/glossary/schema';
 import type { MatchIndex } from '../core/matcher/match-index';
 
@@ -50,13 +51,17 @@ export interface PageAnalysisReport {
  * time its message arrives rather than when the module loads (zod builds each schema's internals
  * eagerly, and the page script registers its handlers as it starts on every page with Chinese).
  */
+const entryIds = () => z.object({ ids: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(2000)) });
+
 const payloadSchemaBuilders = {
   /** popup → content script of a tab: what the page holds. */
   getPageReport: () => z.undefined(),
   /** content script → background: the term count for the toolbar badge. */
   reportTermCount: () => z.object({ count: z.number().check(z.int(), z.nonnegative()) }),
-  /** content script → background: full entries for tooltips (kept out of the content bundle). */
-  getEntries: () => z.object({ ids: z.array(z.string().check(z.maxLength(80))).check(z.maxLength(2000)) }),
+  /** content script → background: what hover cards show of these entries (kept out of the content bundle). */
+  getCardEntries: () => entryIds(),
+  /** content script → background: full entries, for pinned cards (sources, notes, every English rendering). */
+  getEntries: () => entryIds(),
   /** background → content script: a keyboard command. */
   runCommand: () => z.object({ command: z.enum(COMMANDS) }),
   /** popup → content script: the page's outline with per-section term counts. */
@@ -91,6 +96,7 @@ function payloadSchema<K extends keyof PayloadSchemas>(type: K): PayloadSchemas[
 interface ProtocolMap {
   getPageReport(): PageReport;
   reportTermCount(data: z.infer<PayloadSchemas['reportTermCount']>): void;
+  getCardEntries(data: z.infer<PayloadSchemas['getCardEntries']>): CardEntry[];
   getEntries(data: z.infer<PayloadSchemas['getEntries']>): GlossaryEntry[];
   runCommand(data: z.infer<PayloadSchemas['runCommand']>): void;
   getOutline(): OutlineReport;

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGlossary } from '../../scripts/glossary/load-glossary';
 import { hoverTerm, pointOfTerm, ROOT, readTooltip, SCREENSHOTS, useExtensionBrowser, waitForHighlights } from './harness';
 
 const e2e = useExtensionBrowser();
@@ -64,6 +65,34 @@ describe('the demo speech page in Chromium with the built extension', () => {
     expect(text).toContain('脱贫攻坚 (2020)');
     expect(text).not.toContain('疫情防控 (2021–2022)');
     await page.mouse.move(2, 2);
+  });
+
+  it('gives the hover card the latest English rendering, and the pinned card every rendering and the sources as links', async () => {
+    const liuwen = loadGlossary(undefined, false).entries.find((entry) => entry.term === '六稳')!;
+    const cardParts = (): Promise<{ english: string[]; links: string[] }> =>
+      page.evaluate(() => {
+        const card = document.querySelector('policylens-ui')!.shadowRoot!.querySelector('.tooltip')!;
+        return {
+          english: [...card.querySelectorAll('.english-text')].map((line) => line.textContent ?? ''),
+          links: [...card.querySelectorAll('a')].map((link) => link.href),
+        };
+      });
+    await hoverTerm(page, '六稳');
+    const latest = Math.max(...liuwen.english.map((rendering) => rendering.year ?? 0));
+    expect(await cardParts()).toEqual({
+      english: [liuwen.english.find((rendering) => rendering.year === latest)!.text],
+      links: [],
+    });
+
+    // Pinned, the card asks for the full entry (hover cards are sent without sources).
+    const point = await pointOfTerm(page, '六稳');
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(async () => (await readTooltip(page))?.role, { timeout: 5_000 }).toBe('dialog');
+    const pinned = await cardParts();
+    expect(pinned.english.toSorted()).toEqual(liuwen.english.map((rendering) => rendering.text).toSorted());
+    expect(pinned.links).toEqual(liuwen.sources.map((source) => new URL(source.url).href));
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readTooltip(page))?.visible).toBe(false);
   });
 
   it('lists what the page holds in the popup opened for that tab', async () => {

@@ -5,7 +5,7 @@ import type { GlossaryEntry } from './schema';
  * the term (动态清零 beside 返贫 is the 2020 poverty sense); all of them, labelled, when the context
  * does not decide.
  */
-export function sensesToShow(entry: GlossaryEntry, context: string): GlossaryEntry['senses'] {
+export function sensesToShow(entry: Pick<GlossaryEntry, 'senses'>, context: string): GlossaryEntry['senses'] {
   if (entry.senses.length === 0) return [];
   const scored = entry.senses.map((sense) => ({ sense, score: sense.context.filter((word) => context.includes(word)).length }));
   const best = Math.max(...scored.map(({ score }) => score));

@@ -2,6 +2,7 @@
  * Builds the content of the hover card for one glossary entry, with DOM APIs and text nodes only:
  * glossary text is never parsed as HTML.
  */
+import { englishByRecency, type CardEntry } from '../../core/glossary/card-entry';
 import type { GlossaryEntry } from '../../core/glossary/schema';
 import { sensesToShow } from '../../core/glossary/senses';
 import { t } from '../../shared/i18n';
@@ -9,9 +10,10 @@ import type { TooltipLanguage } from '../../shared/settings';
 import { el } from '../../shared/dom';
 
 export interface CardContext {
-  entry: GlossaryEntry;
-  /** Full entries of the family (for members) or of the entry's family (for "1 of 6 in 六稳"). */
-  lookup: (id: string) => GlossaryEntry | undefined;
+  /** A pinned card shows the full entry's sources and note; a hover card needs only a CardEntry. */
+  entry: CardEntry & Partial<Pick<GlossaryEntry, 'sources' | 'note'>>;
+  /** Entries of the family (for members) or of the entry's family (for "1 of 6 in 六稳"). */
+  lookup: (id: string) => CardEntry | undefined;
   /** Entry ids that occur on this page. */
   onPage: ReadonlySet<string>;
   language: TooltipLanguage;
@@ -38,7 +40,7 @@ export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned,
 
   // Renderings drift over the years: the hover card shows the most recent, the pinned card all of
   // them with where and when each was used, which is what translators need.
-  const renderings = [...entry.english].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+  const renderings = englishByRecency(entry);
   for (const english of pinned ? renderings : renderings.slice(0, 1)) {
     const line = el('div', 'english');
     line.lang = 'en';
@@ -93,7 +95,7 @@ export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned,
   if (entry.status === 'uncertain') card.append(el('div', 'note', t('tooltip.uncertain')));
   if (entry.note && pinned) card.append(el('div', 'note', entry.note));
 
-  if (pinned && entry.sources.length > 0) {
+  if (pinned && entry.sources && entry.sources.length > 0) {
     const list = el('ul', 'sources');
     for (const source of entry.sources) {
       const item = el('li');

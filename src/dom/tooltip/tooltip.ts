@@ -5,6 +5,7 @@
  * covers the term, is never clipped by the viewport and follows scrolling and zoom.
  */
 import { computePosition, flip, offset, platform, shift } from '@floating-ui/dom';
+import type { CardEntry } from '../../core/glossary/card-entry';
 import type { GlossaryEntry } from '../../core/glossary/schema';
 import { t } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
@@ -23,7 +24,10 @@ export interface TooltipTarget {
 }
 
 export interface TooltipDeps {
-  entries: (ids: string[]) => Promise<Map<string, GlossaryEntry>>;
+  /** What hover cards show (prefetched for the page's terms). */
+  cardEntries: (ids: string[]) => Promise<Map<string, CardEntry>>;
+  /** Full entries (a message to the background the first time): a pinned card shows sources and notes. */
+  fullEntries: (ids: string[]) => Promise<Map<string, GlossaryEntry>>;
   onPage: () => ReadonlySet<string>;
   settings: () => Settings;
   /** Called when the card closes, so the term's marker can go too. */
@@ -88,10 +92,10 @@ export class Tooltip {
 
   async show(target: TooltipTarget, pinned: boolean): Promise<void> {
     const token = ++this.showToken;
-    const entries = await this.deps.entries([target.entryId]);
+    const entries = await (pinned ? this.deps.fullEntries : this.deps.cardEntries)([target.entryId]);
     const entry = entries.get(target.entryId);
     if (!entry || token !== this.showToken) return;
-    const related = await this.deps.entries([...entry.members, ...(entry.family ? [entry.family] : [])]);
+    const related = await this.deps.cardEntries([...entry.members, ...(entry.family ? [entry.family] : [])]);
     if (token !== this.showToken) return;
 
     const settings = this.deps.settings();
