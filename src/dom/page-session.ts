@@ -83,7 +83,7 @@ export class PageSession {
       onPage: () => this.onPageIds,
       settings: () => this.settings,
       onClose: () => this.marker.hide(),
-      onPlaced: () => this.marker.redraw(),
+      followTerm: () => this.marker.redraw(),
     });
   }
 

@@ -272,7 +272,7 @@ describe('glossary search in the popup', () => {
 });
 
 /**
- * Where the card and a term are once floating-ui has stopped moving the card: the middle term of
+ * Where the card and a term are once the card has stopped moving: the middle term of
  * the speech, or the first whose text is `text` inside the element `within` selects.
  */
 async function settledCardLayout(
@@ -285,7 +285,7 @@ async function settledCardLayout(
 }> {
   return tab.evaluate(async (which) => {
     const card = document.querySelector('policylens-ui')!.shadowRoot!.querySelector('.tooltip')!;
-    // floating-ui writes the position asynchronously: wait until it has stopped moving.
+    // The card follows scrolls and resizes from their events: wait until it has stopped moving.
     let previous = '';
     for (;;) {
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

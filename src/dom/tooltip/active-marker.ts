@@ -6,11 +6,14 @@
  * highlight changes, so a per-hover "active" highlight cost 120–170 ms of PrePaint on each hover and
  * each close on the benchmark's page with 10,000 terms (a devtools.timeline trace of one hover).
  * Positioned boxes in our fixed host cost a few rectangles per hover. The card's positioning
- * (on scrolling and resizing, tooltip.ts) calls `redraw` when it moves the card.
+ * (on scrolling and resizing, tooltip.ts) calls `redraw` when it moves the card, and places the
+ * card by the box it returns.
  *
  * The boxes are kept and moved, and the ones not needed are made transparent: adding or removing
  * a fixed box makes Chromium lay out the whole page rather than our UI's layer (tooltip.css).
  */
+import type { Box } from './placement';
+
 export class ActiveTermMarker {
   private readonly layer: HTMLDivElement;
   private range: Range | null = null;
@@ -22,8 +25,8 @@ export class ActiveTermMarker {
     root.prepend(this.layer);
   }
 
-  /** Marks the term; returns the height of its box (all its lines), measured for the drawing. */
-  show(range: Range): number {
+  /** Marks the term; returns the box around all its lines, measured for the drawing. */
+  show(range: Range): Box {
     this.range = range;
     return this.redraw();
   }
@@ -33,17 +36,24 @@ export class ActiveTermMarker {
     for (const box of this.boxes()) box.classList.add('unused');
   }
 
-  /** One box per line the term occupies (a term may wrap), in viewport coordinates like our fixed host. */
-  redraw(): number {
-    if (!this.range) return 0;
+  /**
+   * One box per line the term occupies (a term may wrap), in viewport coordinates like our fixed
+   * host. Returns the box around them (the range's own box when no line has a size).
+   */
+  redraw(): Box {
+    if (!this.range) return { top: 0, bottom: 0, left: 0, right: 0 };
     const boxes = this.boxes();
     let used = 0;
     let top = Infinity;
     let bottom = -Infinity;
+    let left = Infinity;
+    let right = -Infinity;
     for (const rect of this.range.getClientRects()) {
       if (rect.width === 0 || rect.height === 0) continue;
       top = Math.min(top, rect.top);
       bottom = Math.max(bottom, rect.bottom);
+      left = Math.min(left, rect.left);
+      right = Math.max(right, rect.right);
       let box = boxes[used];
       if (!box) {
         box = document.createElement('div');
@@ -58,7 +68,9 @@ export class ActiveTermMarker {
       box.style.height = `${rect.height}px`;
     }
     for (const box of boxes.slice(used)) box.classList.add('unused');
-    return used > 0 ? bottom - top : 0;
+    if (used > 0) return { top, bottom, left, right };
+    const rect = this.range.getBoundingClientRect();
+    return { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right };
   }
 
   private boxes(): HTMLElement[] {

@@ -1,15 +1,15 @@
 /**
  * The hover card: a text-only `role="tooltip"` while hovering, pinned (click, Enter or a keyboard
  * command) into a non-modal `role="dialog"` that takes focus and holds the source links. Lives in
- * our open shadow root; positioned by @floating-ui/dom next to the term's own rectangles so it never
- * covers the term, is never clipped by the viewport and follows scrolling and zoom.
+ * our open shadow root; placed beside the term's own rectangles (placement.ts) so it never covers
+ * the term, is never clipped by the viewport and follows scrolling and zoom.
  */
-import { computePosition, flip, offset, platform, shift } from '@floating-ui/dom';
 import type { CardEntry } from '../../core/glossary/card-entry';
 import type { GlossaryEntry } from '../../core/glossary/schema';
 import { t } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
 import { buildCard } from './card';
+import { placeCard, type Box } from './placement';
 
 export interface TooltipTarget {
   entryId: string;
@@ -17,10 +17,11 @@ export interface TooltipTarget {
   /** The block's text, to choose between senses. */
   context: string;
   /**
-   * The height of the term's box (two lines when it wraps): the card's stylesheet sizes the card by
-   * it. Measured by the caller before anything of ours changes the page, when reading it costs no layout.
+   * The box around the term's lines (two when it wraps), in viewport coordinates: the card is placed
+   * beside it, and its stylesheet sizes the card by its height. Measured by the caller before
+   * anything of ours changes the page, when reading it costs no layout.
    */
-  termHeight: number;
+  term: Box;
 }
 
 export interface TooltipDeps {
@@ -32,23 +33,9 @@ export interface TooltipDeps {
   settings: () => Settings;
   /** Called when the card closes, so the term's marker can go too. */
   onClose: () => void;
-  /** Called each time the card is placed again (scrolled, resized), so the term's marker can follow. */
-  onPlaced: () => void;
+  /** The term's box now, when the page scrolled or resized (the term's marker follows it too). */
+  followTerm: () => Box;
 }
-
-/**
- * floating-ui's DOM platform, told what it would otherwise ask the page for on every show: the
- * card is left-to-right whatever the page's direction (tooltip.css sets `direction`), so no
- * computed style is read to find out.
- */
-const CARD_PLATFORM = { ...platform, isRTL: () => false };
-
-/**
- * Flip and shift keep the card inside the viewport. Nothing else can clip it: it is fixed inside our
- * own host, which clips nothing, so the search for clipping ancestors (a computed style per
- * ancestor of the card, on every show) is skipped by naming no boundary elements.
- */
-const WITHIN_VIEWPORT = { padding: 8, boundary: [] as Element[] };
 
 export class Tooltip {
   private readonly card: HTMLDivElement;
@@ -126,9 +113,9 @@ export class Tooltip {
     } else {
       this.card.removeAttribute('tabindex');
     }
-    this.card.style.setProperty('--term-height', `${target.termHeight}px`);
+    this.card.style.setProperty('--term-height', `${target.term.bottom - target.term.top}px`);
     this.setClosed(false);
-    this.place(target.range);
+    this.place(target.term);
     if (pinned) this.card.focus({ preventScroll: true });
     this.liveRegion.textContent = `${entry.term}: ${settings.tooltipLanguage === 'en' ? entry.summaryEn : entry.summaryZh}`;
   }
@@ -159,45 +146,51 @@ export class Tooltip {
     else this.card.removeAttribute('aria-hidden');
   }
 
-  private place(range: Range): void {
+  /**
+   * Places the card beside the term and keeps it there while the page scrolls or resizes. Reading
+   * the new card's size lays it out here, once: the frame would lay it out anyway, and this way the
+   * hover's measure holds that work.
+   */
+  private place(term: Box): void {
     this.stopFollowing?.();
-    const reference = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement: range.startContainer.parentElement ?? undefined,
+    let size = this.card.getBoundingClientRect();
+    const write = (box: Box): void => {
+      const { x, y } = placeCard(box, size, viewportBox());
+      this.card.style.left = `${x}px`;
+      this.card.style.top = `${y}px`;
     };
-    // The first update places a card whose marker was just drawn on a clean layout (hover.ts); asking
-    // the marker to redraw here would force a layout of the new card before floating-ui measures it.
-    let moved = false;
-    const update = (): void => {
-      if (moved) this.deps.onPlaced();
-      moved = true;
-      void computePosition(reference, this.card, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        platform: CARD_PLATFORM,
-        // No `size` middleware: its max-height, written after the first measurement, cost a second
-        // forced layout of the card on every show (a third of a hover's work). The stylesheet caps
-        // the card at half the viewport instead, which always fits on the term's larger side.
-        middleware: [offset(6), flip(WITHIN_VIEWPORT), shift(WITHIN_VIEWPORT)],
-      }).then(({ x, y }) => {
-        this.card.style.left = `${x}px`;
-        this.card.style.top = `${y}px`;
-      });
+    write(term);
+    const follow = (): void => write(this.deps.followTerm());
+    // A resize (or a zoom) may change the card's width and maximum height with the viewport.
+    const resize = (): void => {
+      size = this.card.getBoundingClientRect();
+      follow();
     };
-    update();
-    // Scrolling and resizing move the term. One listener for scrolls anywhere (scroll events do
-    // not bubble, but they pass the document on the way down) instead of floating-ui's autoUpdate,
-    // which listens on each scrolling ancestor: finding those asks for the computed style of every
-    // ancestor of the term and of the card on each show. Its observers for element resizes and
-    // layout shifts (a ResizeObserver and an IntersectionObserver set up on every show) cost most of
-    // a hover's work and follow changes a card that closes when the pointer leaves does not need to.
+    // One listener for scrolls anywhere (scroll events do not bubble, but they pass the document on
+    // the way down) instead of one per scrolling ancestor of the term: finding those asks for the
+    // computed style of each ancestor. No observers of element resizes or layout shifts either
+    // (floating-ui's autoUpdate set up both on every show, most of a hover's work then): they follow
+    // changes that a card closing when the pointer leaves does not need to.
     const listening = { capture: true, passive: true } as const;
-    document.addEventListener('scroll', update, listening);
-    window.addEventListener('resize', update, { passive: true });
+    document.addEventListener('scroll', follow, listening);
+    window.addEventListener('resize', resize, { passive: true });
     this.stopFollowing = () => {
-      document.removeEventListener('scroll', update, listening);
-      window.removeEventListener('resize', update);
+      document.removeEventListener('scroll', follow, listening);
+      window.removeEventListener('resize', resize);
     };
   }
+}
+
+/**
+ * The visual viewport (what the reader sees; layout-viewport coordinates, as the card's), as
+ * floating-ui's "viewport" boundary was; the document element's client box where there is none.
+ */
+function viewportBox(): Box {
+  const viewport = window.visualViewport;
+  if (viewport) {
+    const { offsetLeft: left, offsetTop: top } = viewport;
+    return { left, top, right: left + viewport.width, bottom: top + viewport.height };
+  }
+  const { clientWidth, clientHeight } = document.documentElement;
+  return { left: 0, top: 0, right: clientWidth, bottom: clientHeight };
 }
