@@ -362,12 +362,27 @@ describe('where the hover card goes', () => {
     // Pinned with a click (it takes focus), then closed with Esc.
     await tab.mouse.click(point.x, point.y);
     await expect.poll(async () => (await readTooltip(tab))?.role, { timeout: 5_000 }).toBe('dialog');
-    const open = await tab.evaluate(() => {
+    const open = await tab.evaluate(({ x, y }) => {
       const root = document.querySelector('policylens-ui')!.shadowRoot!;
       const rect = root.querySelector('.tooltip')!.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, focused: root.activeElement?.className ?? null };
-    });
+      // The marker: its visible boxes, and the rectangles of the term under the click.
+      const round = ({ left, top, width, height }: DOMRect): number[] => [left, top, width, height].map(Math.round);
+      const term = policyLensRanges().find(({ range }) =>
+        [...range.getClientRects()].some((box) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom),
+      )!.range;
+      return {
+        x: rect.left + rect.width / 2,
+        y: rect.top + rect.height / 2,
+        focused: root.activeElement?.className ?? null,
+        markerBoxes: [...root.querySelectorAll<HTMLElement>('.active-term-box')]
+          .filter((box) => getComputedStyle(box).opacity !== '0')
+          .map((box) => round(box.getBoundingClientRect())),
+        termBoxes: [...term.getClientRects()].map(round),
+      };
+    }, point);
     expect(open.focused).toContain('tooltip');
+    // The open card's term is marked, box for box, and by nothing else.
+    expect(open.markerBoxes).toEqual(open.termBoxes);
     await tab.keyboard.press('Escape');
     await expect.poll(async () => (await readTooltip(tab))?.visible).toBe(false);
 

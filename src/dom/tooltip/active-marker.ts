@@ -14,6 +14,8 @@
  */
 import type { Box } from './placement';
 
+const PREMADE_BOXES = 2;
+
 export class ActiveTermMarker {
   private readonly layer: HTMLDivElement;
   private range: Range | null = null;
@@ -22,6 +24,9 @@ export class ActiveTermMarker {
     this.layer = document.createElement('div');
     this.layer.className = 'active-term';
     this.layer.setAttribute('aria-hidden', 'true');
+    // Boxes for a term on one line or wrapped onto two, made now rather than at the first hover:
+    // the first box added lays out the page's whole document (0.3–1 ms on a 1 MB article).
+    for (let i = 0; i < PREMADE_BOXES; i++) this.layer.append(newBox());
     root.prepend(this.layer);
   }
 
@@ -56,8 +61,7 @@ export class ActiveTermMarker {
       right = Math.max(right, rect.right);
       let box = boxes[used];
       if (!box) {
-        box = document.createElement('div');
-        box.className = 'active-term-box';
+        box = newBox();
         this.layer.append(box);
       }
       used++;
@@ -76,4 +80,10 @@ export class ActiveTermMarker {
   private boxes(): HTMLElement[] {
     return [...this.layer.children] as HTMLElement[];
   }
+}
+
+function newBox(): HTMLDivElement {
+  const box = document.createElement('div');
+  box.className = 'active-term-box unused';
+  return box;
 }
