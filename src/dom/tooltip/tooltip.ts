@@ -79,7 +79,12 @@ export class Tooltip {
 
   async show(target: TooltipTarget, pinned: boolean): Promise<void> {
     const token = ++this.showToken;
-    const entries = await (pinned ? this.deps.fullEntries : this.deps.cardEntries)([target.entryId]);
+    const ids = [target.entryId];
+    // Pinned, the card asks for the full entry; if the background cannot answer (the extension was
+    // updated under the page), it still opens, with what a hover card shows.
+    const entries = await (pinned
+      ? this.deps.fullEntries(ids).catch(() => this.deps.cardEntries(ids))
+      : this.deps.cardEntries(ids));
     const entry = entries.get(target.entryId);
     if (!entry || token !== this.showToken) return;
     const related = await this.deps.cardEntries([...entry.members, ...(entry.family ? [entry.family] : [])]);
