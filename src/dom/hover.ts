@@ -48,7 +48,7 @@ export function installHover({ annotator, tooltip, marker, hoverDelayMs, signal 
     // Measured by the marker on a clean layout, before its boxes go in (reading it later, inside the
     // card, forced a layout: about 1 ms of each hover).
     const box = marker.show(range);
-    void tooltip.show({ entryId: term.entry.id, range, context: term.block.text, term: box }, pinned).then(() => {
+    void tooltip.show({ entryId: term.entry.id, context: term.block.text, term: box }, pinned).then(() => {
       if (hit && tooltip.visible) recordHoverTiming(hit, showStart, performance.now());
     });
   };

@@ -13,7 +13,6 @@ import { placeCard, type Box } from './placement';
 
 export interface TooltipTarget {
   entryId: string;
-  range: Range;
   /** The block's text, to choose between senses. */
   context: string;
   /**
@@ -41,7 +40,6 @@ export class Tooltip {
   private readonly card: HTMLDivElement;
   private readonly liveRegion: HTMLDivElement;
   private stopFollowing: (() => void) | null = null;
-  private current: TooltipTarget | null = null;
   private pinnedState = false;
   private showToken = 0;
 
@@ -63,10 +61,6 @@ export class Tooltip {
 
   get element(): HTMLElement {
     return this.card;
-  }
-
-  get target(): TooltipTarget | null {
-    return this.current;
   }
 
   get pinned(): boolean {
@@ -100,7 +94,6 @@ export class Tooltip {
       pinned,
       context: target.context,
     });
-    this.current = target;
     this.pinnedState = pinned;
     this.card.replaceChildren(content);
     this.card.setAttribute('role', pinned ? 'dialog' : 'tooltip');
@@ -135,7 +128,6 @@ export class Tooltip {
     this.setClosed(true);
     this.stopFollowing?.();
     this.stopFollowing = null;
-    this.current = null;
     this.pinnedState = false;
     this.deps.onClose();
   }
