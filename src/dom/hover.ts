@@ -7,7 +7,7 @@ import type { Annotator, FoundTerm } from './annotator';
 import { caretAt } from './caret';
 import { liveRange } from './ranges';
 import type { ActiveTermMarker } from './tooltip/active-marker';
-import { undoRootZoom } from './tooltip/root-zoom';
+import { undoRootZoom } from './tooltip/ui-layer';
 import type { Tooltip } from './tooltip/tooltip';
 
 const CLOSE_GRACE_MS = 250;

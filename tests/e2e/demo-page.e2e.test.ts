@@ -410,35 +410,38 @@ describe('where the hover card goes', () => {
     await tab.close();
   });
 
-  it('stays beside its term, marked box for box, when the page zooms its root element', async () => {
-    const tab = await e2e.browser.context.newPage();
-    await tab.goto(e2e.server.url('/demo-speech.html'));
-    await waitForHighlights(tab);
-    // What some sites' accessibility toolbars do: zoom the whole document from <html>.
-    await tab.evaluate(() => (document.documentElement.style.zoom = '1.5'));
-    const point = await tab.evaluate(() => {
-      const ranges = policyLensRanges();
-      const range = ranges[ranges.length >> 1]!.range;
-      scrollBy(0, range.getClientRects()[0]!.top - innerHeight / 2);
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await tab.mouse.move(point.x, point.y);
-    await expect.poll(async () => (await readTooltip(tab))?.visible ?? false, { timeout: 5_000 }).toBe(true);
-    const layout = await settledCardLayout(tab);
-    const marker = await tab.evaluate(() =>
-      [...document.querySelector('policylens-ui')!.shadowRoot!.querySelectorAll<HTMLElement>('.active-term-box')]
-        .filter((box) => getComputedStyle(box).opacity !== '0')
-        .map((box) => box.getBoundingClientRect().toJSON() as DOMRect),
-    );
-    // The root's own client box is zoomed too: the viewport is the window's.
-    const viewport = await tab.evaluate(() => ({ width: innerWidth, height: innerHeight }));
-    expectBesideTerm({ ...layout, viewport }, 'html { zoom: 1.5 }');
-    const rounded = (rects: DOMRect[]): number[][] =>
-      rects.map(({ left, top, width, height }) => [left, top, width, height].map(Math.round));
-    expect(rounded(marker)).toEqual(rounded(layout.term));
-    await tab.screenshot({ path: join(SCREENSHOTS, 'tooltip-root-zoom-150.png') });
-    await tab.close();
+  it('stays beside its term, marked box for box, when the page zooms or transforms its root element', async () => {
+    // What some sites' accessibility toolbars do (zoom the whole document from <html>), and the old
+    // "hardware acceleration" hack (a transform there makes <html> the containing block of our host).
+    for (const rootStyle of ['zoom: 1.5', 'transform: translateZ(0)', 'zoom: 1.25; transform: translateZ(0)']) {
+      const tab = await e2e.browser.context.newPage();
+      await tab.goto(e2e.server.url('/demo-speech.html'));
+      await waitForHighlights(tab);
+      await tab.evaluate((style) => document.documentElement.setAttribute('style', style), rootStyle);
+      const point = await tab.evaluate(() => {
+        const ranges = policyLensRanges();
+        const range = ranges[ranges.length >> 1]!.range;
+        scrollBy(0, range.getClientRects()[0]!.top - innerHeight / 2);
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      });
+      await tab.mouse.move(point.x, point.y);
+      await expect.poll(async () => (await readTooltip(tab))?.visible ?? false, { timeout: 5_000 }).toBe(true);
+      const layout = await settledCardLayout(tab);
+      const marker = await tab.evaluate(() =>
+        [...document.querySelector('policylens-ui')!.shadowRoot!.querySelectorAll<HTMLElement>('.active-term-box')]
+          .filter((box) => getComputedStyle(box).opacity !== '0')
+          .map((box) => box.getBoundingClientRect().toJSON() as DOMRect),
+      );
+      // A zoomed root's own client box is zoomed too: the viewport is the window's.
+      const viewport = await tab.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+      expectBesideTerm({ ...layout, viewport }, `html { ${rootStyle} }`);
+      const rounded = (rects: DOMRect[]): number[][] =>
+        rects.map(({ left, top, width, height }) => [left, top, width, height].map(Math.round));
+      expect(rounded(marker), `html { ${rootStyle} }`).toEqual(rounded(layout.term));
+      if (rootStyle === 'zoom: 1.5') await tab.screenshot({ path: join(SCREENSHOTS, 'tooltip-root-zoom-150.png') });
+      await tab.close();
+    }
   });
 
   it('follows its term when a box inside the page scrolls', async () => {

@@ -13,6 +13,7 @@
  * a fixed box makes Chromium lay out the whole page rather than our UI's layer (tooltip.css).
  */
 import type { Box } from './placement';
+import { layerOrigin } from './ui-layer';
 
 const PREMADE_BOXES = 2;
 
@@ -20,7 +21,8 @@ export class ActiveTermMarker {
   private readonly layer: HTMLDivElement;
   private range: Range | null = null;
 
-  constructor(root: HTMLElement) {
+  /** @param root our UI's layer, the containing block of the fixed boxes (see layerOrigin). */
+  constructor(private readonly root: HTMLElement) {
     this.layer = document.createElement('div');
     this.layer.className = 'active-term';
     this.layer.setAttribute('aria-hidden', 'true');
@@ -42,11 +44,12 @@ export class ActiveTermMarker {
   }
 
   /**
-   * One box per line the term occupies (a term may wrap), in viewport coordinates like our fixed
-   * host. Returns the box around them (the range's own box when no line has a size).
+   * One box per line the term occupies (a term may wrap). Returns the box around them in viewport
+   * coordinates (the range's own box when no line has a size).
    */
   redraw(): Box {
     if (!this.range) return { top: 0, bottom: 0, left: 0, right: 0 };
+    const origin = layerOrigin(this.root);
     const boxes = this.boxes();
     let used = 0;
     let top = Infinity;
@@ -66,8 +69,8 @@ export class ActiveTermMarker {
       }
       used++;
       box.classList.remove('unused');
-      box.style.left = `${rect.left}px`;
-      box.style.top = `${rect.top}px`;
+      box.style.left = `${rect.left - origin.left}px`;
+      box.style.top = `${rect.top - origin.top}px`;
       box.style.width = `${rect.width}px`;
       box.style.height = `${rect.height}px`;
     }

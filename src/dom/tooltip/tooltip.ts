@@ -10,6 +10,7 @@ import { t } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
 import { buildCard } from './card';
 import { placeCard, type Box } from './placement';
+import { layerOrigin } from './ui-layer';
 
 export interface TooltipTarget {
   entryId: string;
@@ -151,13 +152,17 @@ export class Tooltip {
   private place(term: Box): void {
     this.stopFollowing?.();
     let size = this.card.getBoundingClientRect();
-    const write = (box: Box): void => {
+    const write = (box: Box, origin: { left: number; top: number }): void => {
       const { x, y } = placeCard(box, size, viewportBox());
-      this.card.style.left = `${x}px`;
-      this.card.style.top = `${y}px`;
+      this.card.style.left = `${x - origin.left}px`;
+      this.card.style.top = `${y - origin.top}px`;
     };
-    write(term);
-    const follow = (): void => write(this.deps.followTerm());
+    // (The layout is clean here: reading the card's size just laid it out.)
+    write(term, layerOrigin(this.root));
+    const follow = (): void => {
+      const origin = layerOrigin(this.root);
+      write(this.deps.followTerm(), origin);
+    };
     // A resize (or a zoom) may change the card's width and maximum height with the viewport.
     const resize = (): void => {
       size = this.card.getBoundingClientRect();
