@@ -7,7 +7,6 @@ import type { Annotator, FoundTerm } from './annotator';
 import { caretAt } from './caret';
 import { liveRange } from './ranges';
 import type { ActiveTermMarker } from './tooltip/active-marker';
-import { undoRootZoom } from './tooltip/ui-layer';
 import type { Tooltip } from './tooltip/tooltip';
 
 const CLOSE_GRACE_MS = 250;
@@ -27,15 +26,13 @@ export interface HoverOptions {
   /** The current annotator (a new one after a route change), or null while switched off. */
   annotator: () => Annotator | null;
   tooltip: Tooltip;
-  /** The layer that holds our UI (the card and the marker). */
-  layer: HTMLElement;
   /** Marks the term whose card is open. */
   marker: ActiveTermMarker;
   hoverDelayMs: () => number;
   signal: AbortSignal;
 }
 
-export function installHover({ annotator, tooltip, layer, marker, hoverDelayMs, signal }: HoverOptions): {
+export function installHover({ annotator, tooltip, marker, hoverDelayMs, signal }: HoverOptions): {
   showTerm(term: FoundTerm, pinned: boolean): void;
 } {
   let pending: number | undefined;
@@ -48,11 +45,10 @@ export function installHover({ annotator, tooltip, layer, marker, hoverDelayMs, 
     const showStart = performance.now();
     hovered = term.range;
     const range = liveRange(term.range);
-    undoRootZoom(layer);
     // Measured by the marker on a clean layout, before its boxes go in (reading it later, inside the
     // card, forced a layout: about 1 ms of each hover).
-    const box = marker.show(range);
-    void tooltip.show({ entryId: term.entry.id, context: term.block.text, term: box }, pinned).then(() => {
+    const marked = marker.show(range);
+    void tooltip.show({ entryId: term.entry.id, context: term.block.text, term: marked }, pinned).then(() => {
       if (hit && tooltip.visible) recordHoverTiming(hit, showStart, performance.now());
     });
   };

@@ -113,7 +113,6 @@ export class PageSession {
     this.hover ??= installHover({
       annotator: () => this.annotator,
       tooltip: this.tooltip,
-      layer: this.options.uiRoot,
       marker: this.marker,
       hoverDelayMs: () => this.settings.hoverDelayMs,
       signal: this.options.signal,

@@ -55,10 +55,29 @@ describe('highlighting with PolicyLens: the reader’s own highlight and note', 
   it('saves a selection with a note and finds it again after a reload', async () => {
     // Select a phrase of the speech as a reader would, then use the command the shortcut and the
     // context menu both send.
+    // The page zooms its root element, as some sites' accessibility toolbars do (the reload below ends it).
+    await page.evaluate(() => (document.documentElement.style.zoom = '1.25'));
     await selectPhrase(page, '信心比X更重要');
+    // The reader selected text in view: where it is, before the command takes the selection.
+    const selected = await page.evaluate(() => {
+      const range = getSelection()!.getRangeAt(0);
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      return range.getBoundingClientRect().toJSON() as DOMRect;
+    });
     await e2e.browser.runCommand(page, 'highlight-selection');
     const dialog = page.locator('policylens-ui .note-dialog');
     await dialog.waitFor();
+    // The dialog sits beside the selected text, not over it, and inside the window.
+    const placed = await page.evaluate((selected) => {
+      const box = document.querySelector('policylens-ui')!.shadowRoot!.querySelector('.note-dialog')!.getBoundingClientRect();
+      return {
+        overlaps:
+          box.left < selected.right && selected.left < box.right && box.top < selected.bottom && selected.top < box.bottom,
+        inside: box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+        nextToIt: Math.min(Math.abs(box.top - selected.bottom), Math.abs(selected.top - box.bottom)) < 10,
+      };
+    }, selected);
+    expect(placed).toEqual({ overlaps: false, inside: true, nextToIt: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'reader-note-dialog.png') });
     await page.keyboard.type('关键句：信心');
     await page.locator('policylens-ui .note-dialog button.primary').click();

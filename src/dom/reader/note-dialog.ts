@@ -4,9 +4,14 @@
  */
 import { el } from '../../shared/dom';
 import { t } from '../../shared/i18n';
+import { placeCard, VIEWPORT_PADDING } from '../tooltip/placement';
+import { alignLayer, viewportBox } from '../tooltip/ui-layer';
 
 export function askForNote(root: HTMLElement, quote: string, anchorRect: DOMRect): Promise<string | null | undefined> {
   return new Promise((resolve) => {
+    // Placed like the hover card, beside the highlighted text and never over it (read while the
+    // layout is clean, before the dialog goes in).
+    const origin = alignLayer(root);
     const dialog = el('div', 'note-dialog');
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-modal', 'false');
@@ -39,11 +44,14 @@ export function askForNote(root: HTMLElement, quote: string, anchorRect: DOMRect
       else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) submit();
     });
 
-    const top = Math.min(Math.max(8, anchorRect.bottom + 8), innerHeight - 220);
-    const left = Math.min(Math.max(8, anchorRect.left), innerWidth - 340);
-    dialog.style.top = `${top}px`;
-    dialog.style.left = `${left}px`;
     root.append(dialog);
+    const size = dialog.getBoundingClientRect();
+    const viewport = viewportBox();
+    const { x, y } = placeCard(anchorRect, size, viewport);
+    // A selection scrolled out of view still gets its dialog in view (the dialog takes the focus).
+    const top = Math.max(viewport.top + VIEWPORT_PADDING, Math.min(y, viewport.bottom - VIEWPORT_PADDING - size.height));
+    dialog.style.left = `${x - origin.left}px`;
+    dialog.style.top = `${top - origin.top}px`;
     textarea.focus();
   });
 }

@@ -13,7 +13,13 @@
  * a fixed box makes Chromium lay out the whole page rather than our UI's layer (tooltip.css).
  */
 import type { Box } from './placement';
-import { layerOrigin } from './ui-layer';
+import { alignLayer, type Origin } from './ui-layer';
+
+/** The marked term's box (viewport coordinates) and our layer's origin, for placing the card by it. */
+export interface MarkedTerm {
+  box: Box;
+  origin: Origin;
+}
 
 const PREMADE_BOXES = 2;
 
@@ -21,7 +27,7 @@ export class ActiveTermMarker {
   private readonly layer: HTMLDivElement;
   private range: Range | null = null;
 
-  /** @param root our UI's layer, the containing block of the fixed boxes (see layerOrigin). */
+  /** @param root our UI's layer, the containing block of the fixed boxes (see ui-layer.ts). */
   constructor(private readonly root: HTMLElement) {
     this.layer = document.createElement('div');
     this.layer.className = 'active-term';
@@ -33,7 +39,7 @@ export class ActiveTermMarker {
   }
 
   /** Marks the term; returns the box around all its lines, measured for the drawing. */
-  show(range: Range): Box {
+  show(range: Range): MarkedTerm {
     this.range = range;
     return this.redraw();
   }
@@ -45,11 +51,11 @@ export class ActiveTermMarker {
 
   /**
    * One box per line the term occupies (a term may wrap). Returns the box around them in viewport
-   * coordinates (the range's own box when no line has a size).
+   * coordinates (the range's own box when no line has a size), with the layer's origin.
    */
-  redraw(): Box {
-    if (!this.range) return { top: 0, bottom: 0, left: 0, right: 0 };
-    const origin = layerOrigin(this.root);
+  redraw(): MarkedTerm {
+    const origin = alignLayer(this.root);
+    if (!this.range) return { box: { top: 0, bottom: 0, left: 0, right: 0 }, origin };
     const boxes = this.boxes();
     let used = 0;
     let top = Infinity;
@@ -75,9 +81,9 @@ export class ActiveTermMarker {
       box.style.height = `${rect.height}px`;
     }
     for (const box of boxes.slice(used)) box.classList.add('unused');
-    if (used > 0) return { top, bottom, left, right };
+    if (used > 0) return { box: { top, bottom, left, right }, origin };
     const rect = this.range.getBoundingClientRect();
-    return { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right };
+    return { box: { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right }, origin };
   }
 
   private boxes(): HTMLElement[] {

@@ -9,19 +9,20 @@ import type { GlossaryEntry } from '../../core/glossary/schema';
 import { t } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings';
 import { buildCard } from './card';
-import { placeCard, type Box } from './placement';
-import { layerOrigin } from './ui-layer';
+import type { MarkedTerm } from './active-marker';
+import { placeCard } from './placement';
+import { viewportBox } from './ui-layer';
 
 export interface TooltipTarget {
   entryId: string;
   /** The block's text, to choose between senses. */
   context: string;
   /**
-   * The box around the term's lines (two when it wraps), in viewport coordinates: the card is placed
-   * beside it, and its stylesheet sizes the card by its height. Measured by the caller before
+   * The box around the term's lines (two when it wraps) and our layer's origin: the card is placed
+   * beside the box, and its stylesheet sizes the card by its height. Measured by the caller before
    * anything of ours changes the page, when reading it costs no layout.
    */
-  term: Box;
+  term: MarkedTerm;
 }
 
 export interface TooltipDeps {
@@ -34,7 +35,7 @@ export interface TooltipDeps {
   /** Called when the card closes, so the term's marker can go too. */
   onClose: () => void;
   /** The term's box now, when the page scrolled or resized (the term's marker follows it too). */
-  followTerm: () => Box;
+  followTerm: () => MarkedTerm;
 }
 
 export class Tooltip {
@@ -112,7 +113,7 @@ export class Tooltip {
     } else {
       this.card.removeAttribute('tabindex');
     }
-    this.card.style.setProperty('--term-height', `${target.term.bottom - target.term.top}px`);
+    this.card.style.setProperty('--term-height', `${target.term.box.bottom - target.term.box.top}px`);
     this.setClosed(false);
     this.place(target.term);
     if (pinned) this.card.focus({ preventScroll: true });
@@ -149,20 +150,16 @@ export class Tooltip {
    * the new card's size lays it out here, once: the frame would lay it out anyway, and this way the
    * hover's measure holds that work.
    */
-  private place(term: Box): void {
+  private place(term: MarkedTerm): void {
     this.stopFollowing?.();
     let size = this.card.getBoundingClientRect();
-    const write = (box: Box, origin: { left: number; top: number }): void => {
+    const write = ({ box, origin }: MarkedTerm): void => {
       const { x, y } = placeCard(box, size, viewportBox());
       this.card.style.left = `${x - origin.left}px`;
       this.card.style.top = `${y - origin.top}px`;
     };
-    // (The layout is clean here: reading the card's size just laid it out.)
-    write(term, layerOrigin(this.root));
-    const follow = (): void => {
-      const origin = layerOrigin(this.root);
-      write(this.deps.followTerm(), origin);
-    };
+    write(term);
+    const follow = (): void => write(this.deps.followTerm());
     // A resize (or a zoom) may change the card's width and maximum height with the viewport.
     const resize = (): void => {
       size = this.card.getBoundingClientRect();
@@ -181,18 +178,4 @@ export class Tooltip {
       window.removeEventListener('resize', resize);
     };
   }
-}
-
-/**
- * The visual viewport (what the reader sees; layout-viewport coordinates, as the card's), as
- * floating-ui's "viewport" boundary was; the document element's client box where there is none.
- */
-function viewportBox(): Box {
-  const viewport = window.visualViewport;
-  if (viewport) {
-    const { offsetLeft: left, offsetTop: top } = viewport;
-    return { left, top, right: left + viewport.width, bottom: top + viewport.height };
-  }
-  const { clientWidth, clientHeight } = document.documentElement;
-  return { left: 0, top: 0, right: clientWidth, bottom: clientHeight };
 }

@@ -1,31 +1,48 @@
 /**
- * Our UI's layer and the page's viewport. Our UI draws by the page's rectangles, which are in
- * viewport coordinates; our boxes are positioned in the layer's (it is their containing block, see
- * tooltip.css). The two agree unless the page's root element is zoomed or transformed.
+ * Our UI's layer and the page's viewport. Everything of ours placed by the page's rectangles (the
+ * hover card, the term's marker, the note dialog) is a fixed box in the layer, which is their
+ * containing block, while the page's rectangles are in viewport coordinates. The two agree unless
+ * the page's root element is zoomed or transformed: `alignLayer` makes them agree again.
  */
+import type { Box } from './placement';
 
-/**
- * Our UI draws in viewport coordinates (the card and the term's marker are fixed boxes placed by the
- * page's rectangles), but our host is a child of `<html>`, so a CSS `zoom` on the root element (some
- * sites' accessibility toolbars set one) would scale every box of ours away from its term: at 1.5
- * the marker sat 1.5× as far from the origin as the term, and the card covered it. The layer that
- * holds our UI undoes that zoom. (A zoom on `<body>` does not reach us.)
- */
-export function undoRootZoom(layer: HTMLElement): void {
-  const zoom = rootZoom(document.documentElement);
-  const undo = zoom === 1 ? '' : String(1 / zoom);
-  if (layer.style.zoom !== undo) layer.style.zoom = undo;
+/** Where the layer's coordinates start, in viewport coordinates. */
+export interface Origin {
+  left: number;
+  top: number;
 }
 
 /**
- * Where our UI's layer sits in the viewport: the origin of the card's and the marker's coordinates
- * (the layer is their containing block). Normally (0, 0), as our host is fixed at the viewport's
- * corner; but a transform on the page's root element makes the root the host's containing block,
- * and the layer then scrolls with the page. Read it on a clean layout: it forces one otherwise.
+ * Undoes a CSS `zoom` on the root element and returns where the layer sits in the viewport; boxes
+ * placed by viewport coordinates are offset by it. Call it before placing anything, on a clean
+ * layout (reading the layer's position forces one otherwise).
+ *
+ * - Zoom: our host is a child of `<html>`, so a zoom there (some sites' accessibility toolbars set
+ *   one) scaled every box of ours away from its term: at 1.5 the marker sat 1.5× as far from the
+ *   viewport's corner as the term, and the card covered it. (A zoom on `<body>` does not reach us.)
+ * - Origin: normally (0, 0), as our host is fixed at the viewport's corner; a transform on `<html>`
+ *   makes it the host's containing block, and the layer then scrolls with the page.
  */
-export function layerOrigin(layer: Element): { left: number; top: number } {
+export function alignLayer(layer: HTMLElement): Origin {
+  const zoom = rootZoom(document.documentElement);
+  const undo = zoom === 1 ? '' : String(1 / zoom);
+  if (layer.style.zoom !== undo) layer.style.zoom = undo;
   const { left, top } = layer.getBoundingClientRect();
   return { left, top };
+}
+
+/**
+ * The visual viewport (what the reader sees), in the page's (layout-viewport) coordinates, as
+ * floating-ui's "viewport" boundary was; the document element's client box where there is none.
+ */
+export function viewportBox(): Box {
+  const viewport = window.visualViewport;
+  if (viewport) {
+    const { offsetLeft: left, offsetTop: top } = viewport;
+    return { left, top, right: left + viewport.width, bottom: top + viewport.height };
+  }
+  const { clientWidth, clientHeight } = document.documentElement;
+  return { left: 0, top: 0, right: clientWidth, bottom: clientHeight };
 }
 
 /**
