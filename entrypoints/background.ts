@@ -6,7 +6,7 @@
 import matchIndex from '../.generated/match-index.json';
 import type { MatchIndex } from '../src/core/matcher/match-index';
 import { withCompiledForms } from '../src/core/matcher/matcher';
-import { toCardEntry, type CardEntry } from '../src/core/glossary/card-entry';
+import { toCardEntry } from '../src/core/glossary/card-entry';
 import type { GlossaryEntry } from '../src/core/glossary/schema';
 import { showTermCount } from '../src/shared/badge';
 import { loadBundledGlossary } from '../src/shared/bundled-glossary';
@@ -29,12 +29,9 @@ export default defineBackground(() => {
   // again on the next change of layers or request if that failed).
   void loadBundledGlossary().catch(() => undefined);
   let entries = new Map<string, GlossaryEntry>();
-  let cardEntries = new Map<string, CardEntry>();
   const useLayers = async (layers: UserGlossaryLayer[]): Promise<void> => {
     const bundled = (await loadBundledGlossary()).entries;
-    const merged = mergeEntries(bundled, activeUserEntries(layers));
-    entries = new Map(merged.map((entry) => [entry.id, entry]));
-    cardEntries = new Map(merged.map((entry) => [entry.id, toCardEntry(entry)]));
+    entries = new Map(mergeEntries(bundled, activeUserEntries(layers)).map((entry) => [entry.id, entry]));
   };
   // A worker woken by a message answers only after the glossary and the reader's layers are read.
   let layersRead = loadLayers().then(useLayers);
@@ -66,15 +63,13 @@ export default defineBackground(() => {
   });
 
   // A first read that failed (the glossary's file) is tried again, so tooltips can recover.
-  const entriesRead = (): Promise<void> => (layersRead = layersRead.catch(() => loadLayers().then(useLayers)));
-  handle('getCardEntries', async ({ ids }) => {
-    await entriesRead();
-    return ids.flatMap((id) => cardEntries.get(id) ?? []);
-  });
-  handle('getEntries', async ({ ids }) => {
-    await entriesRead();
+  const entriesOf = async (ids: readonly string[]): Promise<GlossaryEntry[]> => {
+    layersRead = layersRead.catch(() => loadLayers().then(useLayers));
+    await layersRead;
     return ids.flatMap((id) => entries.get(id) ?? []);
-  });
+  };
+  handle('getCardEntries', async ({ ids }) => (await entriesOf(ids)).map(toCardEntry));
+  handle('getEntries', ({ ids }) => entriesOf(ids));
 
   handle('applyHighlightStyle', async ({ newDocument }, { tabId, frameId }) => {
     if (tabId === undefined) return;
