@@ -323,6 +323,18 @@ function expectBesideTerm({ card, term, viewport }: Awaited<ReturnType<typeof se
   expect(gap, where).toBeLessThan(2);
 }
 
+/** The open card's term is marked box for box, and by nothing else: the marker's visible boxes are the term's rectangles. */
+async function expectMarkedBoxForBox(tab: Page, term: DOMRect[], where: string): Promise<void> {
+  const marker = await tab.evaluate(() =>
+    [...document.querySelector('policylens-ui')!.shadowRoot!.querySelectorAll<HTMLElement>('.active-term-box')]
+      .filter((box) => getComputedStyle(box).opacity !== '0')
+      .map((box) => box.getBoundingClientRect().toJSON() as DOMRect),
+  );
+  const rounded = (rects: DOMRect[]): number[][] =>
+    rects.map(({ left, top, width, height }) => [left, top, width, height].map(Math.round));
+  expect(rounded(marker), where).toEqual(rounded(term));
+}
+
 describe('where the hover card goes', () => {
   it('stays inside the viewport and off the term, wherever the term sits and however small the window', async () => {
     const tab = await e2e.browser.context.newPage();
@@ -365,8 +377,7 @@ describe('where the hover card goes', () => {
     const open = await tab.evaluate(({ x, y }) => {
       const root = document.querySelector('policylens-ui')!.shadowRoot!;
       const rect = root.querySelector('.tooltip')!.getBoundingClientRect();
-      // The marker: its visible boxes, and the rectangles of the term under the click.
-      const round = ({ left, top, width, height }: DOMRect): number[] => [left, top, width, height].map(Math.round);
+      // The rectangles of the term under the click.
       const term = policyLensRanges().find(({ range }) =>
         [...range.getClientRects()].some((box) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom),
       )!.range;
@@ -374,15 +385,11 @@ describe('where the hover card goes', () => {
         x: rect.left + rect.width / 2,
         y: rect.top + rect.height / 2,
         focused: root.activeElement?.className ?? null,
-        markerBoxes: [...root.querySelectorAll<HTMLElement>('.active-term-box')]
-          .filter((box) => getComputedStyle(box).opacity !== '0')
-          .map((box) => round(box.getBoundingClientRect())),
-        termBoxes: [...term.getClientRects()].map(round),
+        term: [...term.getClientRects()].map((box) => box.toJSON() as DOMRect),
       };
     }, point);
     expect(open.focused).toContain('tooltip');
-    // The open card's term is marked, box for box, and by nothing else.
-    expect(open.markerBoxes).toEqual(open.termBoxes);
+    await expectMarkedBoxForBox(tab, open.term, 'pinned');
     await tab.keyboard.press('Escape');
     await expect.poll(async () => (await readTooltip(tab))?.visible).toBe(false);
 
@@ -428,17 +435,10 @@ describe('where the hover card goes', () => {
       await tab.mouse.move(point.x, point.y);
       await expect.poll(async () => (await readTooltip(tab))?.visible ?? false, { timeout: 5_000 }).toBe(true);
       const layout = await settledCardLayout(tab);
-      const marker = await tab.evaluate(() =>
-        [...document.querySelector('policylens-ui')!.shadowRoot!.querySelectorAll<HTMLElement>('.active-term-box')]
-          .filter((box) => getComputedStyle(box).opacity !== '0')
-          .map((box) => box.getBoundingClientRect().toJSON() as DOMRect),
-      );
       // A zoomed root's own client box is zoomed too: the viewport is the window's.
       const viewport = await tab.evaluate(() => ({ width: innerWidth, height: innerHeight }));
       expectBesideTerm({ ...layout, viewport }, `html { ${rootStyle} }`);
-      const rounded = (rects: DOMRect[]): number[][] =>
-        rects.map(({ left, top, width, height }) => [left, top, width, height].map(Math.round));
-      expect(rounded(marker), `html { ${rootStyle} }`).toEqual(rounded(layout.term));
+      await expectMarkedBoxForBox(tab, layout.term, `html { ${rootStyle} }`);
       if (rootStyle === 'zoom: 1.5') await tab.screenshot({ path: join(SCREENSHOTS, 'tooltip-root-zoom-150.png') });
       await tab.close();
     }
