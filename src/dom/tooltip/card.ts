@@ -20,11 +20,22 @@ export interface CardContext {
   showPinyin: boolean;
   /** Pinned cards hold links; hover cards are text only. */
   pinned: boolean;
+  /** A pinned card whose full entry could not be had: it says why its sources are missing. */
+  sourcesUnavailable?: boolean;
   /** The text around the term, to pick the sense that fits when an entry has several. */
   context: string;
 }
 
-export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned, context }: CardContext): HTMLElement {
+export function buildCard({
+  entry,
+  lookup,
+  onPage,
+  language,
+  showPinyin,
+  pinned,
+  sourcesUnavailable = false,
+  context,
+}: CardContext): HTMLElement {
   const card = el('div', 'card');
   card.lang = 'zh-CN';
 
@@ -107,6 +118,8 @@ export function buildCard({ entry, lookup, onPage, language, showPinyin, pinned,
       list.append(item);
     }
     card.append(el('div', 'label', t('tooltip.sources')), list);
+  } else if (pinned && sourcesUnavailable) {
+    card.append(el('div', 'note', t('tooltip.sourcesUnavailable')));
   } else if (!pinned) {
     card.append(el('div', 'hint', t('tooltip.pin')));
   }

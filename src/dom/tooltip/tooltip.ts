@@ -77,9 +77,14 @@ export class Tooltip {
     const token = ++this.showToken;
     const ids = [target.entryId];
     // Pinned, the card asks for the full entry; if the background cannot answer (the extension was
-    // updated under the page), it still opens, with what a hover card shows.
+    // updated or reloaded under the page), it still opens, with what a hover card shows, and says
+    // why its sources are missing.
+    let sourcesUnavailable = false;
     const entries = await (pinned
-      ? this.deps.fullEntries(ids).catch(() => this.deps.cardEntries(ids))
+      ? this.deps.fullEntries(ids).catch(() => {
+          sourcesUnavailable = true;
+          return this.deps.cardEntries(ids);
+        })
       : this.deps.cardEntries(ids));
     const entry = entries.get(target.entryId);
     if (!entry || token !== this.showToken) return;
@@ -94,6 +99,7 @@ export class Tooltip {
       language: settings.tooltipLanguage,
       showPinyin: settings.showPinyin,
       pinned,
+      sourcesUnavailable,
       context: target.context,
     });
     this.pinnedState = pinned;
