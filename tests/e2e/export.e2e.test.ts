@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseExportDocument, type ExportDocument } from '../../src/core/export';
+import zhCN from '../../locales/zh_CN.json';
 import { parseCsv } from '../unit/export-helpers/csv-parse';
 import { launchBrowser, ROOT, SCREENSHOTS, useExtensionBrowser, waitForHighlights, readerHighlightTexts } from './harness';
 
@@ -92,6 +93,34 @@ describe('highlighting with PolicyLens: the reader’s own highlight and note', 
     expect(await popup.locator('.reader-item blockquote').textContent()).toBe('信心比X更重要');
     expect(await popup.locator('.reader-item .reader-note').inputValue()).toBe('关键句：信心');
     await popup.close();
+  });
+
+  it('says so in a toast in the window’s corner when nothing is selected', async () => {
+    // On a page whose root is zoomed, as the test above had it, and scrolled.
+    await page.evaluate(() => {
+      getSelection()!.removeAllRanges();
+      document.documentElement.style.zoom = '1.25';
+      scrollTo(0, 400);
+    });
+    await e2e.browser.runCommand(page, 'highlight-selection');
+    const toast = page.locator('policylens-ui .toast[role="status"]');
+    await expect.poll(() => toast.textContent(), { timeout: 5_000 }).toBe(zhCN.reader.noSelection);
+    const box = await page.evaluate(() => {
+      const rect = document.querySelector('policylens-ui')!.shadowRoot!.querySelector('.toast')!.getBoundingClientRect();
+      return {
+        fromRight: innerWidth - rect.right,
+        fromBottom: innerHeight - rect.bottom,
+        width: rect.width,
+        height: rect.height,
+      };
+    });
+    // 16 px from the corner (the page's scrollbar takes a few more of innerWidth), on one line.
+    expect(box.fromRight).toBeGreaterThanOrEqual(16);
+    expect(box.fromRight).toBeLessThan(40);
+    expect(box.fromBottom).toBeCloseTo(16, 0);
+    expect(box.height).toBeLessThan(40);
+    await page.screenshot({ path: join(SCREENSHOTS, 'reader-toast.png') });
+    await page.evaluate(() => (document.documentElement.style.zoom = ''));
   });
 });
 
