@@ -80,8 +80,23 @@ describe('the annotator on a page that changes', () => {
     await hoverTerm(page, '河长制');
     await page.mouse.move(2, 2);
 
+    const popupTerms = async (): Promise<string[]> => {
+      const popup = await e2e.browser.openPopup(page);
+      await popup.waitForSelector('.term-item');
+      const terms = await popup
+        .locator('.term-item')
+        .evaluateAll((items) =>
+          items.map((item) => `${item.querySelector('.term')!.textContent} ×${item.querySelector('.count')!.textContent}`),
+        );
+      await popup.close();
+      return terms.sort();
+    };
+    expect(await popupTerms()).toEqual(['三大攻坚战 ×1', '六稳 ×1', '河长制 ×1']);
+
     await page.evaluate(() => (window as unknown as { removeFeed(): void }).removeFeed());
     await expect.poll(async () => (await highlightedIn(page)).map((hit) => hit.text), { timeout: 5_000 }).toEqual(['六稳']);
+    // The popup's list of the page's terms forgets the removed ones too.
+    expect(await popupTerms()).toEqual(['六稳 ×1']);
 
     await page.evaluate(() => (window as unknown as { goTo(route: string): void }).goTo('second'));
     await expect
