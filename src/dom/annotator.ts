@@ -388,7 +388,10 @@ export class Annotator {
       if (matches.length === 0) return;
     }
     this.highlightCount += matches.length;
-    for (const match of matches) this.entryCounts[match.entry]!++;
+    // Indexed loops here and below: this runs per block, mostly before the JIT compiles it, and a
+    // for-of in unoptimised code allocates an iterator result per step (a heap sampling profile of
+    // the article's pass put 190 KB there).
+    for (let i = 0; i < matches.length; i++) this.entryCounts[matches[i]!.entry]!++;
     const points = whole ? null : boundaryPointsOf(chunk.nodes, chunk.nodeStarts, first, end, matches, 0);
     const start = blockStart(chunk, b);
     const blockEnd = chunk.blockEnd[b]!;
@@ -410,7 +413,8 @@ export class Annotator {
     if (this.byContainer) removeFromIndex(this.byContainer, annotated);
     if (!this.blocks.delete(annotated)) return;
     this.highlightCount -= annotated.matches.length;
-    for (const match of annotated.matches) this.entryCounts[match.entry]!--;
+    const { matches } = annotated;
+    for (let i = 0; i < matches.length; i++) this.entryCounts[matches[i]!.entry]!--;
   }
 
   /**

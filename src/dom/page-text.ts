@@ -571,7 +571,9 @@ export class PageTextReader {
 
   /** A leaf block's text, or null when it must be walked node by node (too long, or holding an excluded inline element). */
   private leafText(element: Element): string | null {
-    for (const excluded of this.excludedInline) if (element.contains(excluded)) return null;
+    // Indexed: runs per block, mostly unoptimised, where a for-of allocates an iterator even over an empty list.
+    const excluded = this.excludedInline;
+    for (let i = 0; i < excluded.length; i++) if (element.contains(excluded[i]!)) return null;
     const text = element.textContent ?? '';
     return text.length <= MAX_BLOCK_CHARS ? text : null;
   }
