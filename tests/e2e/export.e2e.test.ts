@@ -7,15 +7,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseExportDocument, type ExportDocument } from '../../src/core/export';
 import zhCN from '../../locales/zh_CN.json';
 import { parseCsv } from '../unit/export-helpers/csv-parse';
-import { launchBrowser, ROOT, SCREENSHOTS, useExtensionBrowser, waitForHighlights, readerHighlightTexts } from './harness';
+import {
+  launchBrowser,
+  openAnnotated,
+  readerHighlightTexts,
+  ROOT,
+  SCREENSHOTS,
+  useExtensionBrowser,
+  waitForHighlights,
+} from './harness';
 
 const e2e = useExtensionBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  page = await e2e.browser.context.newPage();
-  await page.goto(e2e.server.url('/demo-speech.html'));
-  await waitForHighlights(page);
+  page = await openAnnotated(e2e, '/demo-speech.html');
 });
 
 /** Selects a phrase of the speech as a reader would (the first paragraph that holds it). */

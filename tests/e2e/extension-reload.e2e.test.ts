@@ -4,16 +4,14 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../scripts/glossary/load-glossary';
 import zhCN from '../../locales/zh_CN.json';
-import { hoverTerm, pointOfTerm, readTooltip, SCREENSHOTS, useExtensionBrowser, waitForHighlights } from './harness';
+import { hoverTerm, openAnnotated, pointOfTerm, readTooltip, SCREENSHOTS, useExtensionBrowser } from './harness';
 
 // A browser of its own: the extension is reloaded under the page, which no other test expects.
 const e2e = useExtensionBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  page = await e2e.browser.context.newPage();
-  await page.goto(e2e.server.url('/demo-speech.html'));
-  await waitForHighlights(page);
+  page = await openAnnotated(e2e, '/demo-speech.html');
 });
 
 describe('a page annotated before the extension was reloaded (as an update does)', () => {

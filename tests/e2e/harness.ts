@@ -240,6 +240,17 @@ export function useExtensionBrowser(
   };
 }
 
+/** Opens a fixture page in a new tab of the file's browser and waits until PolicyLens has annotated it. */
+export async function openAnnotated(
+  e2e: { readonly server: FixtureServer; readonly browser: ExtensionBrowser },
+  path: string,
+): Promise<Page> {
+  const page = await e2e.browser.context.newPage();
+  await page.goto(e2e.server.url(path));
+  await waitForHighlights(page);
+  return page;
+}
+
 /** Waits until PolicyLens has finished annotating (its `policylens:annotate` measure, which the
  * content script records in the page's shared performance timeline). */
 export async function waitForAnnotation(page: Page): Promise<void> {
