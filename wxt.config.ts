@@ -64,12 +64,5 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve('.generated/glossary.json'), relativeDest: BUNDLED_GLOSSARY_FILE });
     },
-    // The ::highlight() styles must live in the page's document, not in our shadow root, so they
-    // ship as a plain manifest stylesheet next to the content script (public/highlights.css).
-    'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) {
-        script.css = [...(script.css ?? []), 'highlights.css'];
-      }
-    },
   },
 });

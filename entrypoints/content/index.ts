@@ -53,7 +53,8 @@ async function startPageScript(ctx: ContentScriptContext, scope: Record<string, 
   const settings = await loadSettings();
   applyUiLanguage(settings.uiLanguage);
   // The reader's colours live in an injected stylesheet (the background injects it); the default
-  // colours ship with the manifest (public/highlights.css), so most pages never ask.
+  // colours went in with this script (public/highlights.css, src/shared/page-script.ts), so most
+  // pages never ask.
   const applyHighlightStyle = (newDocument: boolean): void =>
     void sendMessage('applyHighlightStyle', { newDocument }).catch(() => undefined);
   if (!drawsDefaultStyle(settings)) applyHighlightStyle(true);

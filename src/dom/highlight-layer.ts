@@ -1,7 +1,8 @@
 /**
  * Paints matches with the CSS Custom Highlight API: one `Highlight` per category, registered in
  * `CSS.highlights` as `policylens-<category>`, styled by `::highlight()` rules in
- * public/highlights.css. The page's DOM, text, selection and layout are never touched.
+ * public/highlights.css (injected with the page script). The page's DOM, text, selection and
+ * layout are never touched.
  * (https://developer.mozilla.org/docs/Web/API/CSS_Custom_Highlight_API)
  */
 import type { Category } from '../core/glossary/schema';

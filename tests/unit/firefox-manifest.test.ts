@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import config from '../../wxt.config';
-import { PAGE_SCRIPT_FILE } from '../../src/shared/page-script';
+import { HIGHLIGHT_CSS_FILE, PAGE_SCRIPT_FILE } from '../../src/shared/page-script';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -112,15 +112,16 @@ describe('built manifests (wxt build into a temporary directory)', () => {
     expect(firefox.permissions).toEqual(['storage', 'contextMenus', 'scripting', 'http://*/*', 'https://*/*']);
     expect(chrome.host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(firefox.content_scripts).toEqual(chrome.content_scripts);
-    // Only the page probe is listed; it has the background load the page script where needed.
+    // Only the page probe is listed; it has the background load the page script where needed. No
+    // stylesheet: the highlight colours go in with the page script (src/shared/page-script.ts).
     expect(firefox.content_scripts).toEqual([
       expect.objectContaining({
         matches: ['http://*/*', 'https://*/*'],
         js: ['page-probe.js'],
-        css: ['highlights.css'],
         all_frames: true,
       }),
     ]);
+    expect(firefox.content_scripts?.[0]).not.toHaveProperty('css');
   });
 
   it('builds the page probe and the page script where the manifest and the loader name them', () => {
@@ -128,6 +129,7 @@ describe('built manifests (wxt build into a temporary directory)', () => {
       for (const script of (dir === 'firefox-mv2' ? firefox : chrome).content_scripts?.flatMap((entry) => entry.js ?? []) ?? [])
         expect(existsSync(join(outDir, dir, script)), `${dir}/${script}`).toBe(true);
       expect(existsSync(join(outDir, dir, PAGE_SCRIPT_FILE)), `${dir}${PAGE_SCRIPT_FILE}`).toBe(true);
+      expect(existsSync(join(outDir, dir, HIGHLIGHT_CSS_FILE)), `${dir}/${HIGHLIGHT_CSS_FILE}`).toBe(true);
     }
   });
 
