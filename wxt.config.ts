@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { highlightRuleScope, scopeHighlightRules } from './src/core/settings/highlight-css';
 import { BUNDLED_GLOSSARY_FILE } from './src/shared/bundled-glossary-file';
+import { HIGHLIGHT_CSS_FILE } from './src/shared/highlight-css-file';
 
 // Manifest and build settings. The manifest lists one content script, the page probe (below); the
 // page script (entrypoints/content) is loaded by the background where needed.
@@ -61,8 +64,16 @@ export default defineConfig({
   hooks: {
     // The full glossary is a file of its own, fetched by the popup and the background
     // (src/shared/bundled-glossary.ts), not part of their scripts.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
       files.push({ absoluteSrc: resolve('.generated/glossary.json'), relativeDest: BUNDLED_GLOSSARY_FILE });
+      // The highlights' rules, on :root where the browser inherits highlight styles (Chromium): see
+      // HighlightRuleScope in src/core/settings/highlight-css.ts.
+      const scope = highlightRuleScope(wxt.config.browser);
+      const at = files.findIndex((file) => file.relativeDest === HIGHLIGHT_CSS_FILE);
+      if (scope && at !== -1) {
+        const css = readFileSync(resolve('public', HIGHLIGHT_CSS_FILE), 'utf8');
+        files[at] = { relativeDest: HIGHLIGHT_CSS_FILE, contents: scopeHighlightRules(css, scope) };
+      }
     },
   },
 });

@@ -11,7 +11,7 @@ import type { GlossaryEntry } from '../src/core/glossary/schema';
 import { showTermCount } from '../src/shared/badge';
 import { loadBundledGlossary } from '../src/shared/bundled-glossary';
 import { activeUserEntries, mergeEntries, mergeMatchIndex } from '../src/core/glossary/user-layers';
-import { highlightCss } from '../src/core/settings/highlight-css';
+import { highlightCss, highlightRuleScope } from '../src/core/settings/highlight-css';
 import { applyHighlightCss, forgetTab } from '../src/shared/highlight-style-injector';
 import { t } from '../src/shared/i18n';
 import { ensurePageScript, loadPageScript } from '../src/shared/page-script';
@@ -73,7 +73,8 @@ export default defineBackground(() => {
 
   handle('applyHighlightStyle', async ({ newDocument }, { tabId, frameId }) => {
     if (tabId === undefined) return;
-    await applyHighlightCss(tabId, frameId ?? 0, highlightCss(await loadSettings()), newDocument);
+    const css = highlightCss(await loadSettings(), highlightRuleScope(import.meta.env.BROWSER));
+    await applyHighlightCss(tabId, frameId ?? 0, css, newDocument);
   });
   browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 

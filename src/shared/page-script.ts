@@ -14,18 +14,11 @@
  * script share (the probe also asks nothing once the page script is there).
  */
 import { browser } from 'wxt/browser';
+import { HIGHLIGHT_CSS_FILE } from './highlight-css-file';
 import { PAGE_SCRIPT_STATE, type PageScriptState } from './page-script-state';
 
 /** The page script's file in the built extension (a WXT content script with runtime registration). */
 export const PAGE_SCRIPT_FILE = '/content-scripts/content.js';
-/**
- * The default ::highlight() colours (public/highlights.css), injected into the frame's document
- * with the page script rather than listed in the manifest: a manifest stylesheet goes into every
- * page, and its ::highlight() rules alone grew Blink's heap by 2.6 MB on the benchmark's English
- * page (9,000 elements, heap after GC, 5 loads each against the same build without the sheet,
- * which added 9 KB), where nothing is ever highlighted.
- */
-export const HIGHLIGHT_CSS_FILE = 'highlights.css';
 
 /** A claim older than this whose script never started (the injection failed) may be taken again. */
 const CLAIM_EXPIRES_MS = 10_000;
@@ -77,7 +70,13 @@ export async function loadPageScript(tabId: number, frameId: number): Promise<Cl
   return claim;
 }
 
-/** MV3 (Chrome): scripting.insertCSS; MV2 (Firefox build): tabs.insertCSS where scripting lacks it. */
+/**
+ * The default ::highlight() colours go into the frame's document with the page script rather than
+ * through the manifest: a manifest stylesheet goes into every page, and its rules alone grew Blink's
+ * heap by 2.6 MB on the benchmark's English page (9,000 elements, heap after GC, 5 loads each; 9 KB
+ * without the sheet), where nothing is ever highlighted.
+ * MV3 (Chrome): scripting.insertCSS; MV2 (Firefox build): tabs.insertCSS where scripting lacks it.
+ */
 function insertHighlightCss(tabId: number, frameId: number): Promise<unknown> {
   if (browser.scripting?.insertCSS)
     return browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, files: [HIGHLIGHT_CSS_FILE], origin: 'AUTHOR' });

@@ -224,6 +224,15 @@ describe('frames and components', () => {
     }
     // The main document: its own term and the open shadow root's; not the closed one, not the frames'.
     expect(await highlighted(page)).toEqual(['六稳', '河长制']);
+    // Both are painted: the document's ::highlight() rules reach the shadow root's text too.
+    const colours = await page.evaluate(() =>
+      policyLensRanges().map(({ name, range }) => {
+        const element = range.startContainer.parentElement!;
+        return `${range.toString()} ${getComputedStyle(element, `::highlight(${name})`).backgroundColor}`;
+      }),
+    );
+    expect(colours).toHaveLength(2);
+    for (const colour of colours) expect(colour).not.toMatch(/rgba\(0, 0, 0, 0\)$/);
     for (const path of ['/doc.xml', '/tiny.pdf']) {
       const extra = await open(path, false);
       await extra.waitForTimeout(1_000);

@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import config from '../../wxt.config';
-import { HIGHLIGHT_CSS_FILE, PAGE_SCRIPT_FILE } from '../../src/shared/page-script';
+import { HIGHLIGHT_CSS_FILE } from '../../src/shared/highlight-css-file';
+import { PAGE_SCRIPT_FILE } from '../../src/shared/page-script';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -131,6 +132,17 @@ describe('built manifests (wxt build into a temporary directory)', () => {
       expect(existsSync(join(outDir, dir, PAGE_SCRIPT_FILE)), `${dir}${PAGE_SCRIPT_FILE}`).toBe(true);
       expect(existsSync(join(outDir, dir, HIGHLIGHT_CSS_FILE)), `${dir}/${HIGHLIGHT_CSS_FILE}`).toBe(true);
     }
+  });
+
+  it('writes the highlights’ rules on :root for Chromium and on every element for Firefox (HighlightRuleScope)', () => {
+    const rules = (dir: string): string[] =>
+      readFileSync(join(outDir, dir, HIGHLIGHT_CSS_FILE), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('::highlight(policylens-'));
+    expect(rules('chrome-mv3').length).toBeGreaterThanOrEqual(8);
+    for (const rule of rules('chrome-mv3')) expect(rule).toMatch(/^:root::highlight\(/);
+    expect(rules('firefox-mv2')).toHaveLength(rules('chrome-mv3').length);
+    for (const rule of rules('firefox-mv2')) expect(rule).toMatch(/^::highlight\(/);
   });
 
   it('keeps the Firefox settings through the build', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlightContrast, underlineContrast } from '../../src/core/settings/contrast';
-import { highlightCss } from '../../src/core/settings/highlight-css';
+import { highlightCss, highlightRuleScope, scopeHighlightRules } from '../../src/core/settings/highlight-css';
 import { DEFAULT_CATEGORY_COLORS, defaultSettings } from '../../src/core/settings/settings-model';
 
 describe('the contrast check', () => {
@@ -36,5 +36,27 @@ describe('the injected highlight CSS', () => {
     );
     settings.highlightStyle = 'underline';
     expect(highlightCss(settings)).toContain('text-decoration: underline 2px #ff0000 !important');
+  });
+});
+
+describe('where the highlight rules match', () => {
+  it('puts them on :root for Chromium, which inherits highlight styles, and on every element for Firefox', () => {
+    expect(highlightRuleScope('chrome')).toBe(':root');
+    expect(highlightRuleScope('edge')).toBe(':root');
+    expect(highlightRuleScope('firefox')).toBe('');
+  });
+
+  it('scopes every rule of a stylesheet and of the reader’s colours, and nothing else', () => {
+    const sheet =
+      '/* ::highlight() rules */\n::highlight(policylens-formula) {\n  color: red;\n}\n::highlight(policylens-reader) {}\n';
+    expect(scopeHighlightRules(sheet, ':root')).toBe(
+      '/* ::highlight() rules */\n:root::highlight(policylens-formula) {\n  color: red;\n}\n:root::highlight(policylens-reader) {}\n',
+    );
+    expect(scopeHighlightRules(sheet, '')).toBe(sheet);
+    const settings = defaultSettings();
+    settings.categories.formula.color = '#ff0000';
+    const rules = highlightCss(settings, ':root').split('\n');
+    expect(rules.length).toBeGreaterThan(1);
+    for (const rule of rules) expect(rule).toMatch(/^:root::highlight\(policylens-/);
   });
 });
