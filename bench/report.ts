@@ -7,20 +7,16 @@ const spread = (summary: Summary): string => `${ms(summary.median)} (${ms(summar
 const ratio = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(3));
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 
-/** The annotator issue's heap budget, on the JS heap after GC; the Blink heap's difference is shown beside it. */
+/** The annotator issue's heap budget: what PolicyLens adds to the JS heap and to Blink's (DOM) heap, after GC. */
 const HEAP_BUDGET_BYTES = 5 * 1024 * 1024;
 
-/**
- * Judged on the JS heap, where PolicyLens's own objects live; Blink's heap is shown beside it. Its
- * difference is not all ours: it is 2–3 MB on the English page too, where only the 5 KB probe runs
- * and keeps nothing.
- */
 function heapCheck(page: PageResult): TargetCheck {
+  const total = page.heapAddedJsBytes + page.heapAddedEmbedderBytes;
   return {
     page: page.name,
-    target: 'heap grows by less than 5 MB (JS heap after GC)',
-    value: `${kb(page.heapAddedJsBytes)} (Blink heap ${kb(page.heapAddedEmbedderBytes)})`,
-    pass: page.heapAddedJsBytes < HEAP_BUDGET_BYTES,
+    target: 'heap grows by less than 5 MB (JS + Blink, after GC)',
+    value: `${kb(total)} (JS ${kb(page.heapAddedJsBytes)}, Blink ${kb(page.heapAddedEmbedderBytes)})`,
+    pass: total < HEAP_BUDGET_BYTES,
   };
 }
 
