@@ -16,8 +16,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings, the reader's highlights and glossaries; contextMenus: "Highlight with
-    // PolicyLens" on a selection; scripting: the reader's highlight colours are injected into the
-    // page's document with scripting.insertCSS, because ::highlight() rules only apply in the
+    // PolicyLens" on a selection; scripting: the page script is loaded where the probe asks for it,
+    // and the highlights' colours (the defaults with it, the reader's own when set) are injected into
+    // the page's document with scripting.insertCSS, because ::highlight() rules only apply in the
     // document that holds them and the page must not get a <style> element of ours.
     permissions: ['storage', 'contextMenus', 'scripting'],
     // insertCSS needs host access to the tab; the content script already runs on every http(s) page
