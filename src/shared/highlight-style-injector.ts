@@ -1,12 +1,9 @@
 /**
- * Background side of the reader's highlight colours: injects the ::highlight() rules into a
- * frame's document and removes the previous ones. ::highlight() rules only style highlights of the
- * document they live in (a shadow root's sheet does not reach the page's text), and putting a
- * <style> into the page would add an element the page can see; an injected stylesheet does neither.
- * MV3 (Chrome): scripting.insertCSS/removeCSS; MV2 (Firefox build): tabs.insertCSS/removeCSS.
+ * Background side of the reader's highlight colours: injects their ::highlight() rules into a
+ * frame's document (frame-css.ts) and removes the previous ones.
  */
-import { browser } from 'wxt/browser';
 import { storage } from '#imports';
+import { insertCss, removeCss } from './frame-css';
 
 /**
  * What was injected last into each frame ("tabId:frameId" → CSS text), to remove exactly that text
@@ -33,24 +30,12 @@ async function replaceCss(tabId: number, frameId: number, css: string, newDocume
   const injected = await injectedItem.getValue().catch((): Record<string, string> => ({}));
   const previous = newDocument ? undefined : injected[key];
   if (previous === css) return;
-  if (previous) await removeCss(tabId, frameId, previous).catch(() => undefined);
-  if (css) await insertCss(tabId, frameId, css);
+  if (previous) await removeCss(tabId, frameId, { css: previous }).catch(() => undefined);
+  if (css) await insertCss(tabId, frameId, { css });
   const next = { ...injected };
   if (css) next[key] = css;
   else delete next[key];
   await injectedItem.setValue(next).catch(() => undefined);
-}
-
-function insertCss(tabId: number, frameId: number, css: string): Promise<unknown> {
-  if (browser.scripting?.insertCSS)
-    return browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'AUTHOR' });
-  return browser.tabs.insertCSS(tabId, { code: css, frameId, cssOrigin: 'author' });
-}
-
-function removeCss(tabId: number, frameId: number, css: string): Promise<unknown> {
-  if (browser.scripting?.removeCSS)
-    return browser.scripting.removeCSS({ target: { tabId, frameIds: [frameId] }, css, origin: 'AUTHOR' });
-  return browser.tabs.removeCSS(tabId, { code: css, frameId, cssOrigin: 'author' });
 }
 
 /** A closed tab's entries are dropped so session storage does not grow over a long session. */

@@ -14,6 +14,7 @@
  * script share (the probe also asks nothing once the page script is there).
  */
 import { browser } from 'wxt/browser';
+import { insertCss } from './frame-css';
 import { HIGHLIGHT_CSS_FILE } from './highlight-css-file';
 import { PAGE_SCRIPT_STATE, type PageScriptState } from './page-script-state';
 
@@ -62,25 +63,16 @@ async function claimFrame(tabId: number, frameId: number): Promise<Claim> {
  */
 export async function loadPageScript(tabId: number, frameId: number): Promise<Claim> {
   const claim = await claimFrame(tabId, frameId);
+  // The default ::highlight() colours go in with the page script, not through the manifest: a
+  // manifest stylesheet goes into every page, and its rules alone grew Blink's heap by 2.6 MB on the
+  // benchmark's English page (heap after GC, 5 loads each; 9 KB without it), where nothing is ever
+  // highlighted.
   if (claim === 'claimed')
     await Promise.all([
-      insertHighlightCss(tabId, frameId),
+      insertCss(tabId, frameId, { file: HIGHLIGHT_CSS_FILE }),
       browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_SCRIPT_FILE] }),
     ]);
   return claim;
-}
-
-/**
- * The default ::highlight() colours go into the frame's document with the page script rather than
- * through the manifest: a manifest stylesheet goes into every page, and its rules alone grew Blink's
- * heap by 2.6 MB on the benchmark's English page (9,000 elements, heap after GC, 5 loads each; 9 KB
- * without the sheet), where nothing is ever highlighted.
- * MV3 (Chrome): scripting.insertCSS; MV2 (Firefox build): tabs.insertCSS where scripting lacks it.
- */
-function insertHighlightCss(tabId: number, frameId: number): Promise<unknown> {
-  if (browser.scripting?.insertCSS)
-    return browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, files: [HIGHLIGHT_CSS_FILE], origin: 'AUTHOR' });
-  return browser.tabs.insertCSS(tabId, { file: `/${HIGHLIGHT_CSS_FILE}`, frameId, cssOrigin: 'author' });
 }
 
 /**
