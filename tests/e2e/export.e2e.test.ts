@@ -102,10 +102,11 @@ describe('highlighting with PolicyLens: the reader’s own highlight and note', 
   });
 
   it('says so in a toast in the window’s corner when nothing is selected', async () => {
-    // On a page whose root is zoomed, as the test above had it, and scrolled.
+    // On a scrolled page whose root is zoomed (as the test above had it) and transformed, which makes
+    // it our host's containing block: the toast must undo the zoom and count the layer's origin.
     await page.evaluate(() => {
       getSelection()!.removeAllRanges();
-      document.documentElement.style.zoom = '1.25';
+      document.documentElement.setAttribute('style', 'zoom: 1.25; transform: translateZ(0)');
       scrollTo(0, 400);
     });
     await e2e.browser.runCommand(page, 'highlight-selection');
@@ -126,7 +127,7 @@ describe('highlighting with PolicyLens: the reader’s own highlight and note', 
     expect(box.fromBottom).toBeCloseTo(16, 0);
     expect(box.height).toBeLessThan(40);
     await page.screenshot({ path: join(SCREENSHOTS, 'reader-toast.png') });
-    await page.evaluate(() => (document.documentElement.style.zoom = ''));
+    await page.evaluate(() => document.documentElement.removeAttribute('style'));
   });
 });
 

@@ -5,7 +5,7 @@
 import { el } from '../../shared/dom';
 import { t } from '../../shared/i18n';
 import { placeCard, VIEWPORT_PADDING } from '../tooltip/placement';
-import { alignLayer, viewportBox } from '../tooltip/ui-layer';
+import { alignLayer, moveTo, viewportBox } from '../tooltip/ui-layer';
 
 export function askForNote(root: HTMLElement, quote: string, anchorRect: DOMRect): Promise<string | null | undefined> {
   return new Promise((resolve) => {
@@ -50,34 +50,7 @@ export function askForNote(root: HTMLElement, quote: string, anchorRect: DOMRect
     const { x, y } = placeCard(anchorRect, size, viewport);
     // A selection scrolled out of view still gets its dialog in view (the dialog takes the focus).
     const top = Math.max(viewport.top + VIEWPORT_PADDING, Math.min(y, viewport.bottom - VIEWPORT_PADDING - size.height));
-    dialog.style.left = `${x - origin.left}px`;
-    dialog.style.top = `${top - origin.top}px`;
+    moveTo(dialog, x, top, origin);
     textarea.focus();
   });
-}
-
-/** Distance of a toast from the viewport's bottom right corner (px). */
-const TOAST_MARGIN = 16;
-
-/**
- * A short message in our UI (a save that failed, a selection that cannot be highlighted), in the
- * bottom right corner of the viewport for five seconds. Placed by the viewport's box, not by CSS
- * `right`/`bottom`: our layer, not the viewport, is the containing block of our fixed boxes, and it
- * has no size (ui-layer.ts), so `right: 16px` put the toast off screen, above and left of the page.
- * The status region goes in empty and gets its text a frame later: a live region announces
- * changes, not what it held when it appeared.
- */
-export function showToast(root: HTMLElement, message: string): void {
-  const toast = el('div', 'toast');
-  toast.setAttribute('role', 'status');
-  root.append(toast);
-  requestAnimationFrame(() => {
-    const origin = alignLayer(root);
-    toast.textContent = message;
-    const size = toast.getBoundingClientRect();
-    const viewport = viewportBox();
-    toast.style.left = `${Math.max(viewport.left, viewport.right - TOAST_MARGIN - size.width) - origin.left}px`;
-    toast.style.top = `${Math.max(viewport.top, viewport.bottom - TOAST_MARGIN - size.height) - origin.top}px`;
-  });
-  setTimeout(() => toast.remove(), 5000);
 }

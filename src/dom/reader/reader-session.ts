@@ -16,7 +16,8 @@ import {
   type ReaderHighlight,
 } from '../../shared/reader-highlights';
 import type { HighlightLayer } from '../highlight-layer';
-import { askForNote, showToast } from './note-dialog';
+import { askForNote } from './note-dialog';
+import { showToast } from './toast';
 import { PageTextSpace } from './page-text-space';
 
 export class ReaderSession {

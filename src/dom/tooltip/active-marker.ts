@@ -13,7 +13,7 @@
  * a fixed box makes Chromium lay out the whole page rather than our UI's layer (tooltip.css).
  */
 import type { Box } from './placement';
-import { alignLayer, type Origin } from './ui-layer';
+import { alignLayer, moveTo, type Origin } from './ui-layer';
 
 /** The marked term's box (viewport coordinates) and our layer's origin, for placing the card by it. */
 export interface MarkedTerm {
@@ -75,8 +75,7 @@ export class ActiveTermMarker {
       }
       used++;
       box.classList.remove('unused');
-      box.style.left = `${rect.left - origin.left}px`;
-      box.style.top = `${rect.top - origin.top}px`;
+      moveTo(box, rect.left, rect.top, origin);
       box.style.width = `${rect.width}px`;
       box.style.height = `${rect.height}px`;
     }

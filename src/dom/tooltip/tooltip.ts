@@ -11,7 +11,7 @@ import type { Settings } from '../../shared/settings';
 import { buildCard } from './card';
 import type { MarkedTerm } from './active-marker';
 import { placeCard } from './placement';
-import { viewportBox } from './ui-layer';
+import { moveTo, viewportBox } from './ui-layer';
 
 export interface TooltipTarget {
   entryId: string;
@@ -161,8 +161,7 @@ export class Tooltip {
     let size = this.card.getBoundingClientRect();
     const write = ({ box, origin }: MarkedTerm): void => {
       const { x, y } = placeCard(box, size, viewportBox());
-      this.card.style.left = `${x - origin.left}px`;
-      this.card.style.top = `${y - origin.top}px`;
+      moveTo(this.card, x, y, origin);
     };
     write(term);
     const follow = (): void => write(this.deps.followTerm());

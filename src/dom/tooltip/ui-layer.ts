@@ -32,6 +32,15 @@ export function alignLayer(layer: HTMLElement): Origin {
 }
 
 /**
+ * Puts a fixed box of the layer at (x, y) in viewport coordinates, given the layer's origin from
+ * `alignLayer`: every box of ours placed by the page's rectangles goes through here.
+ */
+export function moveTo(box: HTMLElement, x: number, y: number, origin: Origin): void {
+  box.style.left = `${x - origin.left}px`;
+  box.style.top = `${y - origin.top}px`;
+}
+
+/**
  * The visual viewport (what the reader sees), in the page's (layout-viewport) coordinates, as
  * floating-ui's "viewport" boundary was; the document element's client box where there is none.
  */
