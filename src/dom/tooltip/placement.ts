@@ -29,11 +29,10 @@ export const CARD_OFFSET = 6;
 /** The card keeps this far from the viewport's edges. */
 export const VIEWPORT_PADDING = 8;
 
+/** The card's top-left corner, viewport coordinates. */
 export interface Placement {
-  /** The card's top-left corner, viewport coordinates. */
   x: number;
   y: number;
-  side: 'below' | 'above';
 }
 
 /**
@@ -52,6 +51,5 @@ export function placeCard(term: Box, card: Size, viewport: Box): Placement {
   return {
     x: Math.max(lowest, Math.min(term.left, highest)),
     y: below ? term.bottom + CARD_OFFSET : term.top - CARD_OFFSET - card.height,
-    side: below ? 'below' : 'above',
   };
 }
