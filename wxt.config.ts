@@ -71,9 +71,10 @@ export default defineConfig({
       // HighlightRuleScope in src/core/settings/highlight-css.ts.
       const scope = highlightRuleScope(wxt.config.browser);
       const at = files.findIndex((file) => file.relativeDest === HIGHLIGHT_CSS_FILE);
-      if (scope && at !== -1) {
-        const css = readFileSync(resolve('public', HIGHLIGHT_CSS_FILE), 'utf8');
-        files[at] = { relativeDest: HIGHLIGHT_CSS_FILE, contents: scopeHighlightRules(css, scope) };
+      const sheet = files[at];
+      if (scope && sheet && 'absoluteSrc' in sheet) {
+        const css = scopeHighlightRules(readFileSync(sheet.absoluteSrc, 'utf8'), scope);
+        files[at] = { relativeDest: HIGHLIGHT_CSS_FILE, contents: css };
       }
     },
   },

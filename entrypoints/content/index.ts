@@ -10,7 +10,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import tooltipCss from '../../src/dom/tooltip/tooltip.css?inline';
-import { drawsDefaultStyle, highlightCss } from '../../src/core/settings/highlight-css';
+import { drawsDefaultStyle, drawsLike } from '../../src/core/settings/highlight-css';
 import { PageSession } from '../../src/dom/page-session';
 import { PAGE_SCRIPT_STATE } from '../../src/shared/page-script-state';
 import { handle, sendMessage } from '../../src/shared/protocol';
@@ -107,7 +107,7 @@ async function startPageScript(ctx: ContentScriptContext, scope: Record<string, 
   let applied = settings;
   const unwatchSettings = watchSettings((next) => {
     applyUiLanguage(next.uiLanguage);
-    if (highlightCss(next) !== highlightCss(applied)) applyHighlightStyle(false);
+    if (!drawsLike(next, applied)) applyHighlightStyle(false);
     applied = next;
     void session.applySettings(next);
   });

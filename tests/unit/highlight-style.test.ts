@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlightContrast, underlineContrast } from '../../src/core/settings/contrast';
-import { highlightCss, highlightRuleScope, scopeHighlightRules } from '../../src/core/settings/highlight-css';
+import { drawsLike, highlightCss, highlightRuleScope, scopeHighlightRules } from '../../src/core/settings/highlight-css';
 import { DEFAULT_CATEGORY_COLORS, defaultSettings } from '../../src/core/settings/settings-model';
 
 describe('the contrast check', () => {
@@ -25,17 +25,17 @@ describe('the contrast check', () => {
 
 describe('the injected highlight CSS', () => {
   it('is empty for the defaults, which public/highlights.css draws', () => {
-    expect(highlightCss(defaultSettings())).toBe('');
+    expect(highlightCss(defaultSettings(), '')).toBe('');
   });
 
   it('draws a changed colour translucent and the underline style as an underline', () => {
     const settings = defaultSettings();
     settings.categories.formula.color = '#ff0000';
-    expect(highlightCss(settings)).toContain(
+    expect(highlightCss(settings, '')).toContain(
       '::highlight(policylens-formula) { background-color: rgba(255, 0, 0, 0.35) !important;',
     );
     settings.highlightStyle = 'underline';
-    expect(highlightCss(settings)).toContain('text-decoration: underline 2px #ff0000 !important');
+    expect(highlightCss(settings, '')).toContain('text-decoration: underline 2px #ff0000 !important');
   });
 });
 
@@ -58,5 +58,14 @@ describe('where the highlight rules match', () => {
     const rules = highlightCss(settings, ':root').split('\n');
     expect(rules.length).toBeGreaterThan(1);
     for (const rule of rules) expect(rule).toMatch(/^:root::highlight\(policylens-/);
+  });
+
+  it('tells a change that redraws the highlights from one that does not', () => {
+    const before = defaultSettings();
+    const after = defaultSettings();
+    after.showPinyin = !before.showPinyin;
+    expect(drawsLike(before, after)).toBe(true);
+    after.highlightStyle = 'underline';
+    expect(drawsLike(before, after)).toBe(false);
   });
 });

@@ -41,7 +41,12 @@ export function drawsDefaultStyle(settings: Settings): boolean {
   );
 }
 
-export function highlightCss(settings: Settings, scope: HighlightRuleScope = ''): string {
+/** Whether two settings draw the highlights alike (the injected CSS need not change). */
+export function drawsLike(a: Settings, b: Settings): boolean {
+  return highlightCss(a, '') === highlightCss(b, '');
+}
+
+export function highlightCss(settings: Settings, scope: HighlightRuleScope): string {
   if (drawsDefaultStyle(settings)) return '';
   return CATEGORIES.map((category) => {
     const color = settings.categories[category].color;
