@@ -6,15 +6,7 @@
  */
 import type { TermMatch, TermMatcher } from '../core/matcher/matcher';
 import type { MatchIndexEntry } from '../core/matcher/match-index';
-import {
-  blockNodeSpan,
-  blockStart,
-  isInsideSkipped,
-  isReadWhole,
-  PageTextReader,
-  textNodesOf,
-  type TextChunk,
-} from './page-text';
+import { isInsideSkipped, PageTextReader, textNodesOf, type TextChunk } from './page-text';
 import { isValidRange, liveRange, staticRange } from './ranges';
 import type { HighlightLayer } from './highlight-layer';
 import { HighlightWindow, WINDOW_ABOVE_RANGES } from './highlight-window';
@@ -360,27 +352,41 @@ export class Annotator {
     this.phaseMs.renderMs += performance.now() - renderStart;
   }
 
+  /**
+   * Hands each block holding matches to addBlock, with its matches. Both run once per matched block
+   * (2,600 on the benchmark's article), mostly before the JIT has compiled them: the block's span
+   * is worked out here from the chunk's tables rather than by helpers (see page-text.ts's
+   * readUnits on what calls cost in cold code).
+   */
   private renderBlocks(chunk: TextChunk, matches: TermMatch[]): void {
+    const { blockEnd, blockFirstNode } = chunk;
+    const blockCount = blockEnd.length;
     let next = 0;
-    for (let b = 0; b < chunk.blockEnd.length && next < matches.length; b++) {
-      const blockEnd = chunk.blockEnd[b]!;
-      if (matches[next]!.start > blockEnd) continue;
+    for (let b = 0; b < blockCount && next < matches.length; b++) {
+      const end = blockEnd[b]!;
+      if (matches[next]!.start > end) continue;
       const first = next;
-      while (next < matches.length && matches[next]!.start < blockEnd) next++;
-      this.addBlock(chunk, b, matches.slice(first, next));
+      while (next < matches.length && matches[next]!.start < end) next++;
+      const firstNode = blockFirstNode[b]!;
+      const endNode = b + 1 < blockCount ? blockFirstNode[b + 1]! : chunk.nodes.length;
+      const start = b === 0 ? 0 : blockEnd[b - 1]! + 1;
+      this.addBlock(chunk, b, start, firstNode, endNode, matches.slice(first, next));
       if (this.capped) return;
     }
   }
 
-  private addBlock(chunk: TextChunk, b: number, found: TermMatch[]): void {
+  /**
+   * Block `b` of a chunk, from `start` in its text, with text nodes [firstNode, endNode) (none: read
+   * whole, see isReadWhole) and its matches.
+   */
+  private addBlock(chunk: TextChunk, b: number, start: number, firstNode: number, endNode: number, found: TermMatch[]): void {
     const matches = this.hiddenEntries.size === 0 ? found : found.filter((match) => !this.hiddenEntries.has(match.entry));
     if (matches.length === 0) return;
-    const { first, end } = blockNodeSpan(chunk, b);
     const container = chunk.blockContainer[b]!;
-    const whole = isReadWhole(chunk, b);
+    const whole = firstNode === endNode;
     // Hidden text (display:none menus, collapsed duplicates) is not reading text. Checked only for
     // blocks with matches, as it needs style information.
-    const holder = whole ? container : chunk.nodes[first]!.parentElement;
+    const holder = whole ? container : chunk.nodes[firstNode]!.parentElement;
     if (holder && typeof holder.checkVisibility === 'function' && !holder.checkVisibility()) return;
     if (this.highlightCount + matches.length > MAX_HIGHLIGHTS) {
       matches.length = MAX_HIGHLIGHTS - this.highlightCount;
@@ -391,9 +397,9 @@ export class Annotator {
     // Indexed loops here and below: this runs per block, mostly before the JIT compiles it, and a
     // for-of in unoptimised code allocates an iterator result per step (a heap sampling profile of
     // the article's pass put 190 KB there).
-    for (let i = 0; i < matches.length; i++) this.entryCounts[matches[i]!.entry]!++;
-    const points = whole ? null : boundaryPointsOf(chunk.nodes, chunk.nodeStarts, first, end, matches, 0);
-    const start = blockStart(chunk, b);
+    const entryCounts = this.entryCounts;
+    for (let i = 0; i < matches.length; i++) entryCounts[matches[i]!.entry]!++;
+    const points = whole ? null : boundaryPointsOf(chunk.nodes, chunk.nodeStarts, firstNode, endNode, matches, 0);
     const blockEnd = chunk.blockEnd[b]!;
     const text = whole ? null : chunk.text.slice(start, blockEnd);
     const annotated = new AnnotatedBlock(container, text, start, blockEnd, matches, points);
