@@ -645,11 +645,13 @@ export class PageTextReader {
    * searchShadowHosts would); elements that are units are left to be visited as units.
    */
   private searchInlineHosts(element: Element): void {
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    for (let child = element.firstElementChild; child !== null; child = child.nextElementSibling) {
       const name = child.localName;
-      if (!INLINE_TAG_SET.has(name)) continue;
-      this.queueShadowRoot(child);
-      if (!RUNNING_TEXT_TAGS.has(name)) this.searchInlineHosts(child);
+      // Of the inline elements only a span can hold a shadow root
+      // (https://dom.spec.whatwg.org/#dom-element-attachshadow): the others are not asked.
+      if (name === 'span') {
+        if (child.shadowRoot !== null) this.queueShadowRoot(child);
+      } else if (INLINE_TAG_SET.has(name) && !RUNNING_TEXT_TAGS.has(name)) this.searchInlineHosts(child);
     }
   }
 
