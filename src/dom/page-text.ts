@@ -533,6 +533,7 @@ export class PageTextReader {
       // A unit stands for a block, often a whole paragraph: the clock is read every few of them.
       if ((++steps & 3) === 0 && performance.now() > deadline) break;
       const name = element.localName;
+      // isSkipped, written out.
       if (SKIPPED_TAGS.has(name) || skippedByAttribute.has(element) || (exclude !== undefined && exclude.has(element))) {
         i = endOfSubtree(units, i, element);
         element = units[i];
@@ -555,6 +556,7 @@ export class PageTextReader {
       const next: Element | undefined = units[i + 1];
       if (next === undefined || !element.contains(next)) {
         if (!runningText && element.firstElementChild !== null) this.searchInlineHosts(element);
+        // leafText, written out for the usual case of no excluded inline element.
         let text: string | null;
         if (readLeavesWhole) {
           text = element.textContent ?? '';
@@ -613,8 +615,6 @@ export class PageTextReader {
     // Checking tens of thousands of children would be one long task: such an element is walked in
     // slices instead. (Counting its elements is one native call; text children sit between them.)
     if (element.childElementCount > MAX_CHECKED_CHILDREN) return true;
-    const skippedByAttribute = this.skippedByAttribute;
-    const exclude = this.exclude;
     let checked = 0;
     for (let child = element.firstChild; child !== null; child = child.nextSibling) {
       if (++checked > 2 * MAX_CHECKED_CHILDREN + 1) return true;
@@ -624,13 +624,7 @@ export class PageTextReader {
         if (!isBlank((child as Text).data)) return true;
       } else if (type === 1) {
         const name = (child as Element).localName;
-        if (
-          BLOCK_TAGS.has(name) ||
-          SKIPPED_TAGS.has(name) ||
-          skippedByAttribute.has(child as Element) ||
-          (exclude !== undefined && exclude.has(child as Element))
-        )
-          continue;
+        if (BLOCK_TAGS.has(name) || this.isSkipped(child as Element, name)) continue;
         if (!isBlank(child.textContent ?? '')) return true;
         // An inline element between blocks: part of the structure, where shadow hosts are looked for.
         this.queueShadowRoot(child as Element);
