@@ -63,17 +63,23 @@ async function main(): Promise<void> {
 
   const server = await startServer(routesFor(pages));
   const withExtension = await launchBrowser();
+  const withoutExtension = await launchBrowser({ withExtension: false });
   let results: BenchResults;
   try {
     await allowEvaluatedFunctionNames(withExtension.context);
+    await allowEvaluatedFunctionNames(withoutExtension.context);
     await preparePopupTiming(withExtension);
     const chromium = withExtension.context.browser()?.version() ?? (await chromiumVersion(withExtension));
 
     const loadsWith = new Map<BenchPage['name'], PageLoads>();
+    const loadsWithout = new Map<BenchPage['name'], PageLoads>();
     for (const page of pages) {
-      log(`with the extension: ${page.name}`);
-      loadsWith.set(page.name, await loadRepeatedly(withExtension, true, page, server));
+      log(`with and without the extension, alternating: ${page.name}`);
+      const [withLoads, withoutLoads] = await loadAlternately(withExtension, withoutExtension, page, server);
+      loadsWith.set(page.name, withLoads);
+      loadsWithout.set(page.name, withoutLoads);
     }
+    await withoutExtension.close();
 
     log('hover and popup (demo page)');
     const demo = pages.find((page) => page.name === 'demo')!;
@@ -99,18 +105,6 @@ async function main(): Promise<void> {
       }
     }
     await withExtension.close();
-
-    const loadsWithout = new Map<BenchPage['name'], PageLoads>();
-    const withoutExtension = await launchBrowser({ withExtension: false });
-    try {
-      await allowEvaluatedFunctionNames(withoutExtension.context);
-      for (const page of pages) {
-        log(`without the extension: ${page.name}`);
-        loadsWithout.set(page.name, await loadRepeatedly(withoutExtension, false, page, server));
-      }
-    } finally {
-      await withoutExtension.close();
-    }
 
     const pageResults: PageResult[] = [];
     for (const page of pages) {
@@ -144,36 +138,64 @@ async function main(): Promise<void> {
     };
   } finally {
     await withExtension.close().catch(() => undefined);
+    await withoutExtension.close().catch(() => undefined);
     await server.close();
   }
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(formatReport(results));
 }
 
-/** RUNS timed loads then RUNS traced loads of one page, each a fresh navigation. */
-async function loadRepeatedly(
-  browser: ExtensionBrowser,
-  withExtension: boolean,
+/**
+ * RUNS timed loads then RUNS traced loads of one page, each a fresh navigation, with the extension
+ * and without it. The timed loads alternate, so PolicyLens's own work and its baselines (the floor
+ * in a content script's world, the page's heap without the extension) are measured side by side
+ * and a change in the shared machine's speed falls on both alike (they were minutes apart: every
+ * page with the extension, then every page without it).
+ */
+async function loadAlternately(
+  browserWith: ExtensionBrowser,
+  browserWithout: ExtensionBrowser,
   page: BenchPage,
   server: FixtureServer,
-): Promise<PageLoads> {
-  const runner = await PageRunner.open(browser, withExtension);
+): Promise<[PageLoads, PageLoads]> {
+  const runnerWith = await PageRunner.open(browserWith, true);
+  const runnerWithout = await PageRunner.open(browserWithout, false);
+  // A tab of its own: a page read by the isolated floor's walk, kept in the back-forward cache of the
+  // tab that loads next, would count in that load's heap.
+  const floorRunner = await PageRunner.open(browserWithout, false);
   const url = server.url(page.path);
+  const loadsWith: PageLoads = { timed: [], traced: [], startup: [], description: EMPTY_DESCRIPTION, isolatedFloorMs: [] };
+  const loadsWithout: PageLoads = { timed: [], traced: [], startup: [], description: EMPTY_DESCRIPTION, isolatedFloorMs: [] };
   try {
-    const timed: TimedLoad[] = [];
-    const traced: TracedLoad[] = [];
-    for (let run = 0; run < RUNS; run++) timed.push(await runner.timedLoad(page, url));
-    const description = await describePage(runner.tab);
-    for (let run = 0; run < RUNS; run++) traced.push(await runner.tracedLoad(page, url));
-    const startup: ScriptStartup[] = [];
-    if (withExtension) for (let run = 0; run < RUNS; run++) startup.push(await measureScriptStartup(browser, url));
-    const isolatedFloorMs: number[] = [];
-    if (!withExtension) for (let run = 0; run < RUNS; run++) isolatedFloorMs.push(await runner.isolatedFloorLoad(url));
-    return { timed, traced, startup, description, isolatedFloorMs };
+    for (let run = 0; run < RUNS; run++) {
+      loadsWith.timed.push(await settled(runnerWith.timedLoad(page, url)));
+      loadsWithout.isolatedFloorMs.push(await settled(floorRunner.isolatedFloorLoad(url)));
+      loadsWithout.timed.push(await settled(runnerWithout.timedLoad(page, url)));
+    }
+    loadsWith.description = await describePage(runnerWith.tab);
+    loadsWithout.description = await describePage(runnerWithout.tab);
+    // Traced loads (longest task, blocking time) in turn, as before the timed loads alternated.
+    for (let run = 0; run < RUNS; run++) loadsWith.traced.push(await runnerWith.tracedLoad(page, url));
+    for (let run = 0; run < RUNS; run++) loadsWithout.traced.push(await runnerWithout.tracedLoad(page, url));
+    for (let run = 0; run < RUNS; run++) loadsWith.startup.push(await measureScriptStartup(browserWith, url));
+    return [loadsWith, loadsWithout];
   } finally {
-    await runner.close();
+    await runnerWith.close();
+    await runnerWithout.close();
+    await floorRunner.close();
   }
 }
+
+/** Pause after a load before the other browser's: what a page does after its load (layout, paint, GC) is not the next load's. */
+const SETTLE_MS = 300;
+
+async function settled<T>(load: Promise<T>): Promise<T> {
+  const result = await load;
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return result;
+}
+
+const EMPTY_DESCRIPTION: PageLoads['description'] = { elements: 0, textChars: 0, highlights: 0, registered: 0 };
 
 function pageResult(
   page: BenchPage,
