@@ -502,13 +502,11 @@ export class PageTextReader {
    * 50–80 ms, these units 28–41 ms (scratch harness, 6 loads each); the heavy page 78–110 against
    * 36–56 ms.
    *
-   * The common path (a leaf block) calls no method of ours and reads no field: the loop runs a few
-   * thousand times per page, most of them before the JIT has compiled it, where each call and
-   * property load costs. Reading the article cold takes about twice as long as with the JIT warm
-   * (42–46 against 21–23 ms in an isolated world, warmed on a copy of the page); with the checks
-   * written into the loop, and the next unit carried over instead of fetched twice, the pass's
-   * reading went from 52.7 to 42.6 ms and its main-thread CPU from 75.2 to 70.2 ms
-   * (`bench/compare-builds.ts`, 12 pairs, a slow hour).
+   * The next unit is carried over from one step to the next instead of fetched from the NodeList
+   * twice. Most of this loop runs before the JIT has compiled it (reading the article cold takes
+   * about twice as long as warm: 42–46 against 21–23 ms in an isolated world); writing isSkipped,
+   * leafText and isBlank out in it saved 2–3 ms of the article's reading and no main-thread CPU
+   * (`bench/compare-builds.ts`, 12 pairs, twice), so they stay the one place that says what they do.
    */
   private readUnits(
     units: NodeListOf<Element>,
@@ -519,10 +517,6 @@ export class PageTextReader {
   ): number {
     const { nodes, blockFirstNode, blockEnd, blockContainer } = chunk;
     const root = this.root as Element;
-    // Hoisted out of the loop (see above).
-    const skippedByAttribute = this.skippedByAttribute;
-    const exclude = this.exclude;
-    const readLeavesWhole = this.excludedInline.length === 0;
     let length = startLength;
     let i = this.unitIndex;
     let steps = 0;
@@ -533,8 +527,7 @@ export class PageTextReader {
       // A unit stands for a block, often a whole paragraph: the clock is read every few of them.
       if ((++steps & 3) === 0 && performance.now() > deadline) break;
       const name = element.localName;
-      // isSkipped, written out.
-      if (SKIPPED_TAGS.has(name) || skippedByAttribute.has(element) || (exclude !== undefined && exclude.has(element))) {
+      if (this.isSkipped(element, name)) {
         i = endOfSubtree(units, i, element);
         element = units[i];
         continue;
@@ -556,12 +549,7 @@ export class PageTextReader {
       const next: Element | undefined = units[i + 1];
       if (next === undefined || !element.contains(next)) {
         if (!runningText && element.firstElementChild !== null) this.searchInlineHosts(element);
-        // leafText, written out for the usual case of no excluded inline element.
-        let text: string | null;
-        if (readLeavesWhole) {
-          text = element.textContent ?? '';
-          if (text.length > MAX_BLOCK_CHARS) text = null;
-        } else text = this.leafText(element);
+        const text = this.leafText(element);
         i++;
         if (text === null) {
           this.walkElement(element);
@@ -569,9 +557,7 @@ export class PageTextReader {
         }
         const leaf: Element = element;
         element = next;
-        // Most blocks' text starts with a visible character: isBlank is asked only about the rest.
-        const first = text.charCodeAt(0);
-        if (!(first > 32 && first !== 0xa0 && first !== 0x3000) && isBlank(text)) continue;
+        if (isBlank(text)) continue;
         blockFirstNode.push(nodes.length);
         blockContainer.push(leaf);
         parts.push(text, SEGMENT_BREAK);
