@@ -164,21 +164,28 @@ async function loadAlternately(
   // tab that loads next, would count in that load's heap.
   const floorRunner = await PageRunner.open(browserWithout, false);
   const url = server.url(page.path);
-  const loadsWith: PageLoads = { timed: [], traced: [], startup: [], description: EMPTY_DESCRIPTION, isolatedFloorMs: [] };
-  const loadsWithout: PageLoads = { timed: [], traced: [], startup: [], description: EMPTY_DESCRIPTION, isolatedFloorMs: [] };
+  const timedWith: TimedLoad[] = [];
+  const timedWithout: TimedLoad[] = [];
+  const isolatedFloorMs: number[] = [];
+  const tracedWith: TracedLoad[] = [];
+  const tracedWithout: TracedLoad[] = [];
+  const startup: ScriptStartup[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
-      loadsWith.timed.push(await settled(runnerWith.timedLoad(page, url)));
-      loadsWithout.isolatedFloorMs.push(await settled(floorRunner.isolatedFloorLoad(url)));
-      loadsWithout.timed.push(await settled(runnerWithout.timedLoad(page, url)));
+      timedWith.push(await settled(runnerWith.timedLoad(page, url)));
+      isolatedFloorMs.push(await settled(floorRunner.isolatedFloorLoad(url)));
+      timedWithout.push(await settled(runnerWithout.timedLoad(page, url)));
     }
-    loadsWith.description = await describePage(runnerWith.tab);
-    loadsWithout.description = await describePage(runnerWithout.tab);
+    const describedWith = await describePage(runnerWith.tab);
+    const describedWithout = await describePage(runnerWithout.tab);
     // Traced loads (longest task, blocking time) in turn, as before the timed loads alternated.
-    for (let run = 0; run < RUNS; run++) loadsWith.traced.push(await runnerWith.tracedLoad(page, url));
-    for (let run = 0; run < RUNS; run++) loadsWithout.traced.push(await runnerWithout.tracedLoad(page, url));
-    for (let run = 0; run < RUNS; run++) loadsWith.startup.push(await measureScriptStartup(browserWith, url));
-    return [loadsWith, loadsWithout];
+    for (let run = 0; run < RUNS; run++) tracedWith.push(await runnerWith.tracedLoad(page, url));
+    for (let run = 0; run < RUNS; run++) tracedWithout.push(await runnerWithout.tracedLoad(page, url));
+    for (let run = 0; run < RUNS; run++) startup.push(await measureScriptStartup(browserWith, url));
+    return [
+      { timed: timedWith, traced: tracedWith, startup, description: describedWith, isolatedFloorMs: [] },
+      { timed: timedWithout, traced: tracedWithout, startup: [], description: describedWithout, isolatedFloorMs },
+    ];
   } finally {
     await runnerWith.close();
     await runnerWithout.close();
@@ -194,8 +201,6 @@ async function settled<T>(load: Promise<T>): Promise<T> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   return result;
 }
-
-const EMPTY_DESCRIPTION: PageLoads['description'] = { elements: 0, textChars: 0, highlights: 0, registered: 0 };
 
 function pageResult(
   page: BenchPage,
