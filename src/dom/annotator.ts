@@ -353,10 +353,11 @@ export class Annotator {
   }
 
   /**
-   * Hands each block holding matches to addBlock, with its matches. Both run once per matched block
-   * (2,600 on the benchmark's article), mostly before the JIT has compiled them: the block's span
-   * is worked out here from the chunk's tables rather than by helpers (see page-text.ts's
-   * readUnits on what calls cost in cold code).
+   * Hands each block holding matches to addBlock, with its matches and its span in the chunk (as
+   * blockNodeSpan and blockStart give it), worked out once here from the chunk's tables: both run
+   * once per matched block (2,600 on the benchmark's article), mostly before the JIT has compiled
+   * them, and addBlock used to work the span out twice through those helpers (rendering 19.6 → 13.0
+   * ms on the article; see docs/PERFORMANCE-LOG.md).
    */
   private renderBlocks(chunk: TextChunk, matches: TermMatch[]): void {
     const { blockEnd, blockFirstNode } = chunk;
