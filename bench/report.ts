@@ -210,7 +210,9 @@ export function formatReport(results: BenchResults): string {
     `content scripts: page script ${results.contentScript.bytes} bytes, ${results.contentScript.gzipBytes} gzip -9` +
       (probe ? `; page probe (every page) ${probe.bytes} bytes, ${probe.gzipBytes} gzip -9` : ''),
   );
-  lines.push("script start-up (evaluating PolicyLens's scripts in a page opened in a new tab; not in the measures above):");
+  lines.push(
+    "script start-up (compiling and running PolicyLens's scripts in a page opened in a new tab, in a browser no DevTools client is attached to; not in the measures above):",
+  );
   for (const page of results.pages) {
     const scripts = Object.entries(page.scriptStartupByScript)
       .map(([name, value]) => `${name} ${ms(value)}`)

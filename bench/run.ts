@@ -24,6 +24,7 @@ import { buildBenchPages, routesFor, type BenchPage } from './pages';
 import { loadMatchIndex } from './pages/source-text';
 import { measurePopup, preparePopupTiming } from './popup';
 import { checkTargets, formatReport } from './report';
+import { BareChromium } from './bare-chromium';
 import { measureScriptStartup, type ScriptStartup } from './script-startup';
 import type { BenchResults, PageResult } from './results';
 import { median, summarize } from './stats';
@@ -80,6 +81,17 @@ async function main(): Promise<void> {
       loadsWithout.set(page.name, withoutLoads);
     }
     await withoutExtension.close();
+
+    log('script start-up (a browser no DevTools client is attached to)');
+    const bare = await BareChromium.launch();
+    try {
+      // One load first: the extension's bindings and the browser's caches settle on the first page.
+      await measureScriptStartup(bare, server.url(pages[0]!.path), 1);
+      for (const page of pages)
+        loadsWith.get(page.name)!.startup.push(...(await measureScriptStartup(bare, server.url(page.path), RUNS)));
+    } finally {
+      await bare.close();
+    }
 
     log('hover and popup (demo page)');
     const demo = pages.find((page) => page.name === 'demo')!;
@@ -169,7 +181,6 @@ async function loadAlternately(
   const isolatedFloorMs: number[] = [];
   const tracedWith: TracedLoad[] = [];
   const tracedWithout: TracedLoad[] = [];
-  const startup: ScriptStartup[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
       timedWith.push(await settled(runnerWith.timedLoad(page, url)));
@@ -181,9 +192,8 @@ async function loadAlternately(
     // Traced loads (longest task, blocking time) in turn, as before the timed loads alternated.
     for (let run = 0; run < RUNS; run++) tracedWith.push(await runnerWith.tracedLoad(page, url));
     for (let run = 0; run < RUNS; run++) tracedWithout.push(await runnerWithout.tracedLoad(page, url));
-    for (let run = 0; run < RUNS; run++) startup.push(await measureScriptStartup(browserWith, url));
     return [
-      { timed: timedWith, traced: tracedWith, startup, description: describedWith, isolatedFloorMs: [] },
+      { timed: timedWith, traced: tracedWith, startup: [], description: describedWith, isolatedFloorMs: [] },
       { timed: timedWithout, traced: tracedWithout, startup: [], description: describedWithout, isolatedFloorMs },
     ];
   } finally {
