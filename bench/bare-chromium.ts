@@ -31,6 +31,11 @@ export class BareChromium {
   private readonly eventListeners = new Set<(message: CdpMessage) => void>();
   private received = '';
 
+  /** The extension's id (chrome-extension://ID/…), once its service worker has started. */
+  extensionId = '';
+  /** A CDP session attached to the extension's service worker (not a page): where the benchmark asks extension APIs. */
+  private workerSession = '';
+
   private constructor(
     private readonly process: ChildProcess,
     private readonly userDataDir: string,
@@ -112,6 +117,20 @@ export class BareChromium {
     return events;
   }
 
+  /** The id the extension knows the active tab by (a tab just opened is the active one). */
+  async activeTabId(): Promise<number> {
+    const { result } = (await this.send(
+      'Runtime.evaluate',
+      {
+        expression: 'chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((tabs) => tabs[0]?.id ?? -1)',
+        awaitPromise: true,
+      },
+      this.workerSession,
+    )) as { result: { value: number } };
+    if (result.value < 0) throw new Error('no active tab');
+    return result.value;
+  }
+
   async close(): Promise<void> {
     const exited = new Promise((resolve) => this.process.once('exit', resolve));
     this.send('Browser.close').catch(() => undefined);
@@ -125,8 +144,18 @@ export class BareChromium {
   private async waitForExtensionWorker(): Promise<void> {
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
-      const { targetInfos } = (await this.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
-      if (targetInfos.some((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'))) return;
+      const { targetInfos } = (await this.send('Target.getTargets')) as {
+        targetInfos: Array<{ type: string; url: string; targetId: string }>;
+      };
+      const worker = targetInfos.find(
+        (target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'),
+      );
+      if (worker) {
+        this.extensionId = new URL(worker.url).host;
+        this.workerSession = (await this.send('Target.attachToTarget', { targetId: worker.targetId, flatten: true }))
+          .sessionId as string;
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     throw new Error('the extension did not start in Chromium');

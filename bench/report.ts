@@ -199,7 +199,7 @@ export function formatReport(results: BenchResults): string {
         .map((page) => `${page.name} ${spread(page.isolatedFloorMs)} ms (own work ${ratio(page.workRatioVsIsolatedFloor)}×)`)
         .join('; '),
   );
-  lines.push(`popup open → first term rendered (1 MB article): ${spread(results.popupMs)} ms`);
+  lines.push(`popup open → its terms rendered (1 MB article, no DevTools client attached): ${spread(results.popupMs)} ms`);
   const exp = results.exportMs;
   lines.push(
     `export of ${exp.highlights} highlights (document + Markdown + CSV + JSON + Anki, Node): ${spread(exp.totalMs)} ms ` +

@@ -22,7 +22,7 @@ import { benchNodeMatcher } from './node-matcher';
 import { measureNameFor, PageRunner, type TimedLoad, type TracedLoad } from './page-runs';
 import { buildBenchPages, routesFor, type BenchPage } from './pages';
 import { loadMatchIndex } from './pages/source-text';
-import { measurePopup, preparePopupTiming } from './popup';
+import { measurePopup } from './popup';
 import { checkTargets, formatReport } from './report';
 import { BareChromium } from './bare-chromium';
 import { measureScriptStartup, type ScriptStartup } from './script-startup';
@@ -69,7 +69,6 @@ async function main(): Promise<void> {
   try {
     await allowEvaluatedFunctionNames(withExtension.context);
     await allowEvaluatedFunctionNames(withoutExtension.context);
-    await preparePopupTiming(withExtension);
     const chromium = withExtension.context.browser()?.version() ?? (await chromiumVersion(withExtension));
 
     const loadsWith = new Map<BenchPage['name'], PageLoads>();
@@ -82,18 +81,9 @@ async function main(): Promise<void> {
     }
     await withoutExtension.close();
 
-    log('script start-up (a browser no DevTools client is attached to)');
-    const bare = await BareChromium.launch();
-    try {
-      // One load first: the extension's bindings and the browser's caches settle on the first page.
-      await measureScriptStartup(bare, server.url(pages[0]!.path), 1);
-      for (const page of pages)
-        loadsWith.get(page.name)!.startup.push(...(await measureScriptStartup(bare, server.url(page.path), RUNS)));
-    } finally {
-      await bare.close();
-    }
+    const popupMs = await measureWithNothingAttached(pages, article, server, loadsWith);
 
-    log('hover and popup (demo page)');
+    log('hover (demo page)');
     const demo = pages.find((page) => page.name === 'demo')!;
     const hoverSamples: HoverSample[] = [];
     for (let load = 0; load < HOVER_LOADS; load++) {
@@ -101,11 +91,6 @@ async function main(): Promise<void> {
       await demoRunner.timedLoad(demo, server.url(demo.path));
       hoverSamples.push(...(await measureHovers(demoRunner.tab, await highlightedTerms(demoRunner.tab, HOVERS))));
     }
-    log('popup on the 1 MB article');
-    const articleRunner = await PageRunner.open(withExtension, true);
-    await articleRunner.timedLoad(article, server.url(article.path));
-    const popupMs = await measurePopup(withExtension, articleRunner.tab, RUNS);
-    await articleRunner.close();
 
     const profiles = new Map<BenchPage['name'], PageResult['profile']>();
     if (PROFILE) {
@@ -200,6 +185,30 @@ async function loadAlternately(
     await runnerWith.close();
     await runnerWithout.close();
     await floorRunner.close();
+  }
+}
+
+/**
+ * Script start-up on every page (into `loadsWith`) and the popup's opening on the article, in a
+ * browser no DevTools client is attached to (see BareChromium); returns the popup's times.
+ */
+async function measureWithNothingAttached(
+  pages: readonly BenchPage[],
+  article: BenchPage,
+  server: FixtureServer,
+  loadsWith: ReadonlyMap<BenchPage['name'], PageLoads>,
+): Promise<number[]> {
+  log('script start-up (a browser no DevTools client is attached to)');
+  const bare = await BareChromium.launch();
+  try {
+    // One load first: the extension's bindings and the browser's caches settle on the first page.
+    await measureScriptStartup(bare, server.url(pages[0]!.path), 1);
+    for (const page of pages)
+      loadsWith.get(page.name)!.startup.push(...(await measureScriptStartup(bare, server.url(page.path), RUNS)));
+    log('popup on the 1 MB article (the same browser)');
+    return await measurePopup(bare, server.url(article.path), RUNS);
+  } finally {
+    await bare.close();
   }
 }
 

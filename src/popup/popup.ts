@@ -7,6 +7,7 @@ import { familyCoverage } from '../core/report/family-coverage';
 import { buildOutlineTree } from './outline-tree';
 import { buildReaderList } from './reader-list';
 import { buildExportPanel } from './export-panel';
+import { POPUP_TERMS_MARK } from './popup-terms-mark';
 import { bundledGlossaryVersion, popupEntries, popupEntry } from './popup-glossary';
 import { browser } from 'wxt/browser';
 import { buildCard } from '../dom/tooltip/card';
@@ -124,6 +125,7 @@ function renderReport(report: PageReport, status: HTMLElement, termsSection: HTM
     list.append(item);
   }
   termsSection.append(list);
+  performance.mark(POPUP_TERMS_MARK);
   termsSection.append(buildFamilies(new Set(report.terms.map((term) => term.entryId))));
   if (report.unknownFormulas.length > 0) {
     termsSection.append(el('h2', undefined, t('popup.unknownHeading')));
