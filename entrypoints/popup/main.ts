@@ -7,7 +7,7 @@
 import '../../src/shared/zod-jitless';
 import './style.css';
 import { activeUserEntries } from '../../src/core/glossary/user-layers';
-import { mountPopup } from '../../src/popup/popup';
+import { mountPopup, requestPageReport } from '../../src/popup/popup';
 import { usePopupGlossary } from '../../src/popup/popup-glossary';
 import { showStartError } from '../../src/popup/start-error';
 import { loadBundledGlossary } from '../../src/shared/bundled-glossary';
@@ -24,15 +24,21 @@ async function targetTabId(): Promise<number | undefined> {
 void (async () => {
   const app = document.getElementById('app')!;
   try {
+    const tabIdRead = targetTabId();
+    // Asked of the page at once, while the glossary loads: drawing the report needs both.
+    const report = tabIdRead.then(
+      (id) => (id === undefined ? null : requestPageReport(id)),
+      () => null,
+    );
     const [settings, layers, tabId, bundled] = await Promise.all([
       loadSettings(),
       loadLayers(),
-      targetTabId(),
+      tabIdRead,
       loadBundledGlossary(),
     ]);
     applyUiLanguage(settings.uiLanguage);
     usePopupGlossary(bundled, activeUserEntries(layers));
-    mountPopup(app, tabId);
+    mountPopup(app, { tabId, settings, report });
   } catch (error) {
     console.error('PolicyLens popup:', error);
     showStartError(app, error);

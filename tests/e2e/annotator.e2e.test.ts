@@ -260,6 +260,30 @@ describe('pages that start without Chinese', () => {
     }
   });
 
+  it("shows a site switched off in the popup's switch, and switching it on there annotates the open page", async () => {
+    const setDisabledSites = (sites: string[]): Promise<void> =>
+      e2e.browser.serviceWorker.evaluate(async (disabled) => {
+        const { settings } = await chrome.storage.local.get<{ settings?: Record<string, unknown> }>('settings');
+        await chrome.storage.local.set({ settings: { ...settings, disabledSites: disabled } });
+      }, sites);
+    await setDisabledSites(['127.0.0.1']);
+    try {
+      const page = await open('/annotator/split-terms.html?popup-switch');
+      await page.waitForFunction(() => performance.getEntriesByName('policylens:check').length > 0);
+      const popup = await e2e.browser.openPopup(page);
+      const siteSwitch = popup.locator('.switch input');
+      await expect.poll(() => siteSwitch.isChecked(), { timeout: 5_000 }).toBe(false);
+      await siteSwitch.click();
+      await expect.poll(async () => (await highlightedIn(page)).length, { timeout: 5_000 }).toBeGreaterThan(0);
+      // The popup follows: it lists the page's terms once the page has them, without being reopened.
+      await popup.waitForSelector('.term-item', { timeout: 5_000 });
+      await popup.close();
+      await page.close();
+    } finally {
+      await setDisabledSites([]);
+    }
+  });
+
   it("keeps the reader's own highlight on a page without Chinese, and shows it again after a reload", async () => {
     // Its own address, so no other test's page holds a saved highlight.
     const page = await open('/annotator/english-app.html?reader');
