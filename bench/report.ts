@@ -5,6 +5,7 @@ import type { Summary } from './stats';
 const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const spread = (summary: Summary): string => `${ms(summary.median)} (${ms(summary.min)}–${ms(summary.max)})`;
 const ratio = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(1) : value.toFixed(3));
+const ratioSpread = (summary: Summary): string => `${ratio(summary.median)} (${ratio(summary.min)}–${ratio(summary.max)})`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 
 /** The annotator issue's heap budget: what PolicyLens adds to the JS heap and to Blink's (DOM) heap, after GC. */
@@ -196,7 +197,11 @@ export function formatReport(results: BenchResults): string {
     "floor in a content script's world (an isolated world of its own, on a page nobody read): " +
       results.pages
         .filter((page) => page.measured === 'policylens:annotate')
-        .map((page) => `${page.name} ${spread(page.isolatedFloorMs)} ms (own work ${ratio(page.workRatioVsIsolatedFloor)}×)`)
+        .map(
+          (page) =>
+            `${page.name} ${spread(page.isolatedFloorMs)} ms (own work ${ratio(page.workRatioVsIsolatedFloor)}×; ` +
+            `load by load, against the floor measured beside each: ${ratioSpread(page.pairedWorkRatiosVsIsolatedFloor)}×)`,
+        )
         .join('; '),
   );
   lines.push(`popup open → its terms rendered (1 MB article, no DevTools client attached): ${spread(results.popupMs)} ms`);
@@ -248,7 +253,7 @@ export function formatReport(results: BenchResults): string {
     const maxTask = page.maxTaskMs.median;
     lines.push(
       `page=${page.name} ratio_vs_floor=${page.ratioVsFloor.toFixed(3)} ratio_vs_markjs=${page.ratioVsMarkJs.toFixed(1)} ` +
-        `max_task_ms=${maxTask.toFixed(2)} markjs_capped=${page.markJs.capped ? 1 : 0} work_ratio_vs_floor=${page.workRatioVsFloor.toFixed(3)} work_ratio_vs_isolated_floor=${page.workRatioVsIsolatedFloor.toFixed(3)}`,
+        `max_task_ms=${maxTask.toFixed(2)} markjs_capped=${page.markJs.capped ? 1 : 0} work_ratio_vs_floor=${page.workRatioVsFloor.toFixed(3)} work_ratio_vs_isolated_floor=${page.workRatioVsIsolatedFloor.toFixed(3)} work_ratio_vs_isolated_floor_paired=${page.pairedWorkRatiosVsIsolatedFloor.median.toFixed(3)}`,
     );
   }
   lines.push(`bench finished in ${results.wallSeconds.toFixed(0)} s`);

@@ -38,6 +38,11 @@ export interface PageResult {
   isolatedFloorMs: Summary;
   /** PolicyLens's own work over that floor. */
   workRatioVsIsolatedFloor: number;
+  /**
+   * Each load's own work over the isolated floor measured right after it (the timed loads
+   * alternate): a change in the machine's speed between loads falls on both sides of each ratio.
+   */
+  pairedWorkRatiosVsIsolatedFloor: Summary;
   ratioVsFloor: number;
   /** PolicyLens's own slices of the annotation (the span less what ran while it yielded). */
   policyLensWorkMs: Summary;

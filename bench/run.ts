@@ -253,6 +253,9 @@ function pageResult(
     untouchedFloorMs,
     isolatedFloorMs,
     workRatioVsIsolatedFloor: workMs.median / isolatedFloorMs.median,
+    pairedWorkRatiosVsIsolatedFloor: summarize(
+      withExtension.timed.map((load, run) => load.policyLensWorkMs / withoutExtension.isolatedFloorMs[run]!),
+    ),
     ratioVsFloor: policyLensMs.median / floorMs.median,
     policyLensWorkMs: workMs,
     matcherMs: summarize(withExtension.timed.map((load) => load.matcherMs)),
