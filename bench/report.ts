@@ -253,7 +253,7 @@ export function formatReport(results: BenchResults): string {
     const maxTask = page.maxTaskMs.median;
     lines.push(
       `page=${page.name} ratio_vs_floor=${page.ratioVsFloor.toFixed(3)} ratio_vs_markjs=${page.ratioVsMarkJs.toFixed(1)} ` +
-        `max_task_ms=${maxTask.toFixed(2)} markjs_capped=${page.markJs.capped ? 1 : 0} work_ratio_vs_floor=${page.workRatioVsFloor.toFixed(3)} work_ratio_vs_isolated_floor=${page.workRatioVsIsolatedFloor.toFixed(3)} work_ratio_vs_isolated_floor_paired=${page.pairedWorkRatiosVsIsolatedFloor.median.toFixed(3)}`,
+        `max_task_ms=${maxTask.toFixed(2)} markjs_capped=${page.markJs.capped ? 1 : 0} work_ratio_vs_floor=${page.workRatioVsFloor.toFixed(3)} work_ratio_vs_isolated_floor=${page.workRatioVsIsolatedFloor.toFixed(3)} work_ratio_vs_isolated_floor_paired=${Number.isNaN(page.pairedWorkRatiosVsIsolatedFloor.median) ? 'n/a' : page.pairedWorkRatiosVsIsolatedFloor.median.toFixed(3)}`,
     );
   }
   lines.push(`bench finished in ${results.wallSeconds.toFixed(0)} s`);
