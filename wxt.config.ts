@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { highlightRuleScope, scopeHighlightRules } from './src/core/settings/highlight-css';
-import { BUNDLED_GLOSSARY_FILE } from './src/shared/bundled-glossary-file';
+import { BUNDLED_GLOSSARY_FILE, LIST_GLOSSARY_FILE } from './src/shared/bundled-glossary-file';
 import { HIGHLIGHT_CSS_FILE } from './src/shared/highlight-css-file';
 
 // Manifest and build settings. The manifest lists one content script, the page probe (below); the
@@ -67,6 +67,7 @@ export default defineConfig({
     // (src/shared/bundled-glossary.ts), not part of their scripts.
     'build:publicAssets': (wxt, files) => {
       files.push({ absoluteSrc: resolve('.generated/glossary.json'), relativeDest: BUNDLED_GLOSSARY_FILE });
+      files.push({ absoluteSrc: resolve('.generated/glossary-list.json'), relativeDest: LIST_GLOSSARY_FILE });
       // The highlights' rules, on :root where the browser inherits highlight styles (Chromium): see
       // HighlightRuleScope in src/core/settings/highlight-css.ts.
       const scope = highlightRuleScope(wxt.config.browser);

@@ -1,7 +1,7 @@
 /**
  * Popup: wiring only. Works on the tab named by `?tabId=N` (how tests and scripts open it) or,
- * opened from the toolbar, on the active tab. The UI language, the bundled glossary and the reader's
- * glossary layers are read before anything is drawn.
+ * opened from the toolbar, on the active tab. The UI language, the glossary's list (list-entry.ts)
+ * and the reader's glossary layers are read before anything is drawn; the full glossary after.
  */
 // First: zod's settings must be in place before any schema module is evaluated.
 import '../../src/shared/zod-jitless';
@@ -10,7 +10,7 @@ import { activeUserEntries } from '../../src/core/glossary/user-layers';
 import { mountPopup, requestPageReport } from '../../src/popup/popup';
 import { usePopupGlossary } from '../../src/popup/popup-glossary';
 import { showStartError } from '../../src/popup/start-error';
-import { loadBundledGlossary } from '../../src/shared/bundled-glossary';
+import { loadBundledGlossary, loadListGlossary } from '../../src/shared/bundled-glossary';
 import { loadSettings } from '../../src/shared/settings';
 import { applyUiLanguage } from '../../src/shared/ui-locale';
 import { loadLayers } from '../../src/shared/user-glossaries';
@@ -30,14 +30,9 @@ void (async () => {
       (id) => (id === undefined ? null : requestPageReport(id)),
       () => null,
     );
-    const [settings, layers, tabId, bundled] = await Promise.all([
-      loadSettings(),
-      loadLayers(),
-      tabIdRead,
-      loadBundledGlossary(),
-    ]);
+    const [settings, layers, tabId, list] = await Promise.all([loadSettings(), loadLayers(), tabIdRead, loadListGlossary()]);
     applyUiLanguage(settings.uiLanguage);
-    usePopupGlossary(bundled, activeUserEntries(layers));
+    usePopupGlossary(list, activeUserEntries(layers), loadBundledGlossary);
     mountPopup(app, { tabId, settings, report });
   } catch (error) {
     console.error('PolicyLens popup:', error);

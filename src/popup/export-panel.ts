@@ -3,7 +3,7 @@
  * on a saved file), the reader's own highlights from storage, the full glossary here → the export
  * document → Markdown, CSV, JSON or Anki, downloaded as a file or copied to the clipboard.
  */
-import { bundledGlossaryVersion, popupEntry } from './popup-glossary';
+import { bundledGlossaryVersion, fullGlossary } from './popup-glossary';
 import { exportDocumentFor } from '../core/export/from-analysis';
 import { fileNameFor, toAnki, toCsv, toJson, toMarkdown, type ExportDocument } from '../core/export';
 import { getLocale, t } from '../shared/i18n';
@@ -33,9 +33,10 @@ export async function buildPageExport(tabId: number, orphanIds: ReadonlySet<stri
     orphan: orphanIds.has(highlight.id),
     selectors: highlight.selectors,
   }));
+  const glossary = await fullGlossary();
   return exportDocumentFor(
     analysis,
-    popupEntry,
+    glossary.entry,
     {
       title: analysis.title,
       url: analysis.url,

@@ -8,7 +8,7 @@ import { buildOutlineTree } from './outline-tree';
 import { buildReaderList } from './reader-list';
 import { buildExportPanel } from './export-panel';
 import { POPUP_TERMS_MARK } from './popup-terms-mark';
-import { bundledGlossaryVersion, popupEntries, popupEntry } from './popup-glossary';
+import { bundledGlossaryVersion, fullGlossary, popupListEntries, popupListEntry, type FullGlossary } from './popup-glossary';
 import { browser } from 'wxt/browser';
 import { buildCard } from '../dom/tooltip/card';
 import { t, getLocale } from '../shared/i18n';
@@ -36,7 +36,7 @@ export function mountPopup(app: HTMLElement, { tabId, settings, report: reportPr
   const termsSection = el('section', 'terms');
   const readerSection = el('div', 'reader-wrap');
   const search = buildSearch();
-  const footer = el('footer', 'footer', t('popup.glossaryVersion', bundledGlossaryVersion(), popupEntries().length));
+  const footer = el('footer', 'footer', t('popup.glossaryVersion', bundledGlossaryVersion(), popupListEntries().length));
   const optionsButton = el('button', 'options-button', t('popup.openOptions'));
   optionsButton.type = 'button';
   optionsButton.addEventListener('click', () => void browser.runtime.openOptionsPage());
@@ -45,12 +45,17 @@ export function mountPopup(app: HTMLElement, { tabId, settings, report: reportPr
 
   void (async () => {
     const report = await reportPromise;
+    // The full entries are read once the page's terms are drawn (or could not be): search, cards and
+    // export wait for them, and a reader rarely gets there within this moment.
+    const readFullGlossary = (): void => void fullGlossary().catch(() => undefined);
     if (!report || tabId === undefined) {
       status.append(el('p', 'message', t('popup.unreachable')));
+      readFullGlossary();
       return;
     }
     header.append(buildSiteSwitch(report, tabId, settings));
     void renderSettledReport(report, tabId, status, termsSection);
+    readFullGlossary();
     readerSection.replaceChildren(
       buildExportPanel(tabId, new Set(report.orphanHighlightIds)),
       buildReaderList(report.url, new Set(report.orphanHighlightIds)),
@@ -160,7 +165,7 @@ function renderReport(report: PageReport, status: HTMLElement, termsSection: HTM
   for (const term of report.terms) {
     const item = el('li', `term-item category-${term.category}`);
     item.dataset.entryId = term.entryId;
-    const english = popupEntry(term.entryId)?.english[0]?.text ?? '';
+    const english = popupListEntry(term.entryId)?.english ?? '';
     const englishCell = el('span', 'english', english);
     englishCell.title = english;
     item.append(el('span', 'term', term.term), englishCell, el('span', 'count', String(term.count)));
@@ -181,7 +186,7 @@ function renderReport(report: PageReport, status: HTMLElement, termsSection: HTM
 function buildFamilies(onPage: ReadonlySet<string>): HTMLElement {
   const section = el('div', 'families');
   section.append(el('h2', undefined, t('popup.familiesHeading')));
-  for (const { family, members, found } of familyCoverage(popupEntries(), onPage)) {
+  for (const { family, members, found } of familyCoverage(popupListEntries(), onPage)) {
     const row = el('div', 'family-row');
     row.append(el('span', 'family-name', t('popup.familyFound', family.term, found, members.length)));
     const list = el('span', 'family-members');
@@ -206,10 +211,18 @@ function buildSearch(): HTMLElement {
   // The search index is built on the first keystroke: most openings never search, and building it
   // for ~400 entries was a share of the popup's time to first render.
   let find: ReturnType<typeof createGlossarySearch> | null = null;
-  input.addEventListener('input', () => {
+  const showResults = async (): Promise<void> => {
+    let glossary: FullGlossary;
+    try {
+      glossary = await fullGlossary();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      results.replaceChildren(el('li', 'message error', t('popup.glossaryFailed', reason)));
+      return;
+    }
     results.replaceChildren();
     card.replaceChildren();
-    find ??= createGlossarySearch(popupEntries());
+    find ??= createGlossarySearch(glossary.entries);
     const found = find(input.value, 12);
     if (input.value.trim() !== '' && found.length === 0) results.append(el('li', 'message', t('popup.noResults')));
     for (const entry of found) {
@@ -224,7 +237,7 @@ function buildSearch(): HTMLElement {
           card.replaceChildren(
             buildCard({
               entry,
-              lookup: popupEntry,
+              lookup: glossary.entry,
               onPage: new Set(),
               language: settings.tooltipLanguage,
               showPinyin: true,
@@ -237,7 +250,8 @@ function buildSearch(): HTMLElement {
       item.append(button);
       results.append(item);
     }
-  });
+  };
+  input.addEventListener('input', () => void showResults());
   section.append(label, input, results, card);
   return section;
 }

@@ -29,8 +29,8 @@ function overlay<T extends { id: string; term: string }>(base: readonly T[], top
   return [...base.filter((entry) => !ids.has(entry.id) && !terms.has(entry.term)), ...top];
 }
 
-/** The bundled entries with the user's on top. */
-export function mergeEntries(bundled: readonly GlossaryEntry[], user: readonly GlossaryEntry[]): GlossaryEntry[] {
+/** The bundled entries with the user's on top (full entries, or the popup's list entries). */
+export function mergeEntries<T extends { id: string; term: string }>(bundled: readonly T[], user: readonly T[]): T[] {
   return user.length === 0 ? [...bundled] : overlay(bundled, user);
 }
 

@@ -7,13 +7,16 @@ import type { GlossaryEntry } from '../glossary/schema';
 
 export const FEATURED_FAMILIES = ['六稳', '六保', '三大攻坚战', '放管服'] as const;
 
-export interface FamilyCoverage {
-  family: GlossaryEntry;
-  members: Array<{ entry: GlossaryEntry; onPage: boolean }>;
+/** What the coverage reads of an entry (full entries and the popup's list entries both have it). */
+type FamilyEntry = Pick<GlossaryEntry, 'id' | 'term' | 'members'>;
+
+export interface FamilyCoverage<T extends FamilyEntry = GlossaryEntry> {
+  family: T;
+  members: Array<{ entry: T; onPage: boolean }>;
   found: number;
 }
 
-export function familyCoverage(entries: readonly GlossaryEntry[], onPage: ReadonlySet<string>): FamilyCoverage[] {
+export function familyCoverage<T extends FamilyEntry>(entries: readonly T[], onPage: ReadonlySet<string>): FamilyCoverage<T>[] {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const families = entries.filter((entry) => entry.members.length > 0);
   const relevant = families.filter(
@@ -33,7 +36,7 @@ export function familyCoverage(entries: readonly GlossaryEntry[], onPage: Readon
     .sort((a, b) => featuredRank(a.family) - featuredRank(b.family) || b.found - a.found);
 }
 
-function featuredRank(family: GlossaryEntry): number {
+function featuredRank(family: FamilyEntry): number {
   const rank = (FEATURED_FAMILIES as readonly string[]).indexOf(family.term);
   return rank === -1 ? FEATURED_FAMILIES.length : rank;
 }
