@@ -112,7 +112,7 @@ function buildSiteSwitch(report: PageReport, tabId: number, settings: Settings):
       const next = await sendMessage('getPageReport', undefined, tabId).catch(() => null);
       // The page follows the switch when it hears of the change: until then it still reports the old state.
       const switching = (report: PageReport): boolean =>
-        report.state === 'working' || (report.state === 'disabled') === input.checked;
+        report.state === 'working' || report.state === (input.checked ? 'disabled' : 'annotated');
       if (next)
         await renderSettledReport(next, tabId, document.querySelector('.status')!, document.querySelector('.terms')!, switching);
     });
