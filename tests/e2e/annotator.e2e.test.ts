@@ -260,7 +260,7 @@ describe('pages that start without Chinese', () => {
     }
   });
 
-  it("shows a site switched off in the popup's switch, and switching it on there annotates the open page", async () => {
+  it("shows a site switched off in the popup's switch, and switching it there annotates the open page and clears it again", async () => {
     const setDisabledSites = (sites: string[]): Promise<void> =>
       e2e.browser.serviceWorker.evaluate(async (disabled) => {
         const { settings } = await chrome.storage.local.get<{ settings?: Record<string, unknown> }>('settings');
@@ -277,6 +277,10 @@ describe('pages that start without Chinese', () => {
       await expect.poll(async () => (await highlightedIn(page)).length, { timeout: 5_000 }).toBeGreaterThan(0);
       // The popup follows: it lists the page's terms once the page has them, without being reopened.
       await popup.waitForSelector('.term-item', { timeout: 5_000 });
+      // And back off: the page loses its highlights, the popup its list.
+      await siteSwitch.click();
+      await expect.poll(async () => (await highlightedIn(page)).length, { timeout: 5_000 }).toBe(0);
+      await expect.poll(() => popup.locator('.term-item').count(), { timeout: 5_000 }).toBe(0);
       await popup.close();
       await page.close();
     } finally {
