@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXTENSION_DIR, findChromium } from '../tests/e2e/harness';
+import { chromiumArgs, EXTENSION_DIR, findChromium } from '../tests/e2e/harness';
 import type { TraceEvent } from './trace';
 
 interface CdpMessage {
@@ -50,14 +50,7 @@ export class BareChromium {
       findChromium(),
       [
         '--headless=new',
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--lang=zh-CN',
+        ...chromiumArgs('zh-CN'),
         `--user-data-dir=${userDataDir}`,
         '--remote-debugging-pipe',
         `--disable-extensions-except=${extensionDir}`,

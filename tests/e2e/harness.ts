@@ -125,6 +125,23 @@ export interface LaunchOptions {
   profileDir?: string;
 }
 
+/**
+ * Flags every Chromium we start needs on these machines: as root it needs --no-sandbox, and on the
+ * closed network it hangs without the rest (QUIC, background fetches, component updates, sync).
+ */
+export function chromiumArgs(locale: string): string[] {
+  return [
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--lang=${locale}`,
+  ];
+}
+
 export async function launchBrowser({
   locale = 'zh-CN',
   withExtension = true,
@@ -144,14 +161,7 @@ export async function launchBrowser({
     colorScheme,
     viewport: { width: 1280, height: 900 },
     args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--lang=${locale}`,
+      ...chromiumArgs(locale),
       ...(process.env.PL_CHROMIUM_ARGS ? process.env.PL_CHROMIUM_ARGS.split(' ') : []),
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
     ],
