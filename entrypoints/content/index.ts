@@ -95,7 +95,7 @@ async function startPageScript(ctx: ContentScriptContext, scope: Record<string, 
   handle('createReaderHighlight', () => void session.reader.createFromSelection());
   // Only the top frame answers the popup; frames annotate themselves.
   if (window === window.top) {
-    handle('getPageReport', () => session.report());
+    handle('getPageReport', async () => session.settledReport(await loadSettings()));
     handle('runCommand', ({ command }) => session.runCommand(command));
     handle('getOutline', () => session.outlineReport());
     handle('getPageAnalysis', () => session.analysis());

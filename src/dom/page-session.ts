@@ -87,7 +87,16 @@ export class PageSession {
     });
   }
 
+  /** The last pass started (settled when it ended, however): what settledReport waits for. */
+  private passDone: Promise<unknown> = Promise.resolve();
+
   async start(): Promise<void> {
+    const pass = this.run();
+    this.passDone = pass.catch(() => undefined);
+    await pass;
+  }
+
+  private async run(): Promise<void> {
     // The reader's own highlights are theirs: shown whether or not annotation runs here.
     void this.reader.restore();
     if (!isEnabledFor(this.settings, location.hostname)) {
@@ -98,6 +107,7 @@ export class PageSession {
       this.state = 'no-chinese';
       return;
     }
+    this.state = 'working';
     // The pass starts in a task of its own when the matcher was just made: on the largest pages its
     // first slice holds the reader's native queries (up to 35 ms), which with the match index's
     // message and the matcher crossed 50 ms.
@@ -140,6 +150,7 @@ export class PageSession {
   async restart(): Promise<void> {
     if (this.state === 'disabled') return;
     this.stop();
+    this.state = 'working';
     // The route change is announced before the app renders the new route: let it render first.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await this.start();
@@ -220,7 +231,22 @@ export class PageSession {
     await this.start();
   }
 
-  report(): PageReport {
+  /**
+   * The report for `settings` (as stored now), once the page follows them and no pass is running:
+   * the popup asks right after its site switch wrote the settings, and nothing orders the storage
+   * event that tells this page against the popup's message; while a pass runs the report would list
+   * only part of the page (or none of it: the state said `disabled` until the pass after a switch).
+   */
+  async settledReport(settings: Settings): Promise<PageReport> {
+    await this.applySettings(settings);
+    // A pass may start while the last one is waited for (a route change): wait for that one too.
+    for (let done = this.passDone; ; done = this.passDone) {
+      await done;
+      if (done === this.passDone) return this.report();
+    }
+  }
+
+  private report(): PageReport {
     const terms: PageReport['terms'] = [];
     if (this.annotator) {
       for (const [entryIndex, count] of this.annotator.countsByEntry()) {

@@ -45,17 +45,15 @@ export function mountPopup(app: HTMLElement, { tabId, settings, report: reportPr
 
   void (async () => {
     const report = await reportPromise;
-    // The full entries are read once the page's terms are drawn (or could not be): search, cards and
-    // export wait for them, and a reader rarely gets there within this moment.
-    const readFullGlossary = (): void => void fullGlossary().catch(() => undefined);
+    // The full entries are read from here on (their parse comes after this task, which draws the
+    // page's terms): search, cards and export wait for them.
+    void fullGlossary().catch(() => undefined);
     if (!report || tabId === undefined) {
       status.append(el('p', 'message', t('popup.unreachable')));
-      readFullGlossary();
       return;
     }
     header.append(buildSiteSwitch(report, tabId, settings));
-    void renderSettledReport(report, tabId, status, termsSection);
-    readFullGlossary();
+    renderReport(report, status, termsSection);
     readerSection.replaceChildren(
       buildExportPanel(tabId, new Set(report.orphanHighlightIds)),
       buildReaderList(report.url, new Set(report.orphanHighlightIds)),
@@ -109,41 +107,13 @@ function buildSiteSwitch(report: PageReport, tabId: number, settings: Settings):
   input.checked = isEnabledFor(settings, host);
   input.addEventListener('change', () => {
     void setSiteEnabled(host, input.checked).then(async () => {
+      // The page answers once it follows the settings just written (PageSession.settledReport).
       const next = await sendMessage('getPageReport', undefined, tabId).catch(() => null);
-      // The page follows the switch when it hears of the change: until then it still reports the old state.
-      const switching = (report: PageReport): boolean =>
-        report.state === 'working' || report.state === (input.checked ? 'disabled' : 'annotated');
-      if (next)
-        await renderSettledReport(next, tabId, document.querySelector('.status')!, document.querySelector('.terms')!, switching);
+      if (next) renderReport(next, document.querySelector('.status')!, document.querySelector('.terms')!);
     });
   });
   label.append(input, el('span', undefined, t('popup.siteSwitch')));
   return label;
-}
-
-/** How often, and how many times, the popup asks again while the page is still being annotated. */
-const WORKING_RECHECK_MS = 250;
-const WORKING_RECHECKS = 40;
-
-/**
- * Renders the report, and while it says the page is still in progress (being annotated: the popup
- * opened during the pass; or, after the site switch, not yet following it) asks again until it is
- * done, so the terms appear without reopening the popup.
- */
-async function renderSettledReport(
-  first: PageReport,
-  tabId: number,
-  status: HTMLElement,
-  termsSection: HTMLElement,
-  inProgress: (report: PageReport) => boolean = (report) => report.state === 'working',
-): Promise<void> {
-  let report: PageReport | null = first;
-  renderReport(report, status, termsSection);
-  for (let attempt = 0; report !== null && inProgress(report) && attempt < WORKING_RECHECKS; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, WORKING_RECHECK_MS));
-    report = await sendMessage('getPageReport', undefined, tabId).catch(() => null);
-    if (report) renderReport(report, status, termsSection);
-  }
 }
 
 function renderReport(report: PageReport, status: HTMLElement, termsSection: HTMLElement): void {
