@@ -10,7 +10,7 @@ import { activeUserEntries } from '../../src/core/glossary/user-layers';
 import { mountPopup, requestPageReport } from '../../src/popup/popup';
 import { usePopupGlossary } from '../../src/popup/popup-glossary';
 import { showStartError } from '../../src/popup/start-error';
-import { loadBundledGlossary, loadListGlossary } from '../../src/shared/bundled-glossary';
+import { loadListGlossary } from '../../src/shared/bundled-glossary';
 import { loadSettings } from '../../src/shared/settings';
 import { applyUiLanguage } from '../../src/shared/ui-locale';
 import { loadLayers } from '../../src/shared/user-glossaries';
@@ -32,7 +32,7 @@ void (async () => {
     );
     const [settings, layers, tabId, list] = await Promise.all([loadSettings(), loadLayers(), tabIdRead, loadListGlossary()]);
     applyUiLanguage(settings.uiLanguage);
-    usePopupGlossary(list, activeUserEntries(layers), loadBundledGlossary);
+    usePopupGlossary(list, activeUserEntries(layers));
     mountPopup(app, { tabId, settings, report });
   } catch (error) {
     console.error('PolicyLens popup:', error);

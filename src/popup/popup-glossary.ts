@@ -8,7 +8,7 @@
 import { toListEntry, type ListEntry, type ListGlossary } from '../core/glossary/list-entry';
 import type { GlossaryEntry } from '../core/glossary/schema';
 import { mergeEntries } from '../core/glossary/user-layers';
-import type { BundledGlossary } from '../shared/bundled-glossary';
+import { loadBundledGlossary } from '../shared/bundled-glossary';
 
 export interface FullGlossary {
   entries: readonly GlossaryEntry[];
@@ -16,29 +16,17 @@ export interface FullGlossary {
 }
 
 let version = '';
+let userEntries: readonly GlossaryEntry[] = [];
 let listEntries: ListEntry[] = [];
 let listById = new Map<string, ListEntry>();
-let full: Promise<FullGlossary> | null = null;
-let readFull: (() => Promise<FullGlossary>) | null = null;
+let full: FullGlossary | null = null;
 
-/**
- * Sets the list, and how the full entries are read when first asked for (`load` runs at most once
- * successfully; a failed read is tried again on the next ask).
- */
-export function usePopupGlossary(
-  list: ListGlossary,
-  userEntries: readonly GlossaryEntry[],
-  load: () => Promise<BundledGlossary>,
-): void {
+export function usePopupGlossary(list: ListGlossary, user: readonly GlossaryEntry[]): void {
   version = list.version;
-  listEntries = mergeEntries(list.entries, userEntries.map(toListEntry));
+  userEntries = user;
+  listEntries = mergeEntries(list.entries, user.map(toListEntry));
   listById = new Map(listEntries.map((entry) => [entry.id, entry]));
   full = null;
-  readFull = async () => {
-    const entries = mergeEntries((await load()).entries, userEntries);
-    const byId = new Map(entries.map((entry) => [entry.id, entry]));
-    return { entries, entry: (id) => byId.get(id) };
-  };
 }
 
 export function bundledGlossaryVersion(): string {
@@ -53,12 +41,11 @@ export function popupListEntry(id: string): ListEntry | undefined {
   return listById.get(id);
 }
 
-/** The full entries, read on the first ask. */
-export function fullGlossary(): Promise<FullGlossary> {
-  if (!readFull) return Promise.reject(new Error('the popup glossary is not set'));
-  full ??= readFull().catch((error: unknown) => {
-    full = null;
-    throw error;
-  });
+/** The full entries (loadBundledGlossary reads the file once, and again after a failed read). */
+export async function fullGlossary(): Promise<FullGlossary> {
+  if (full) return full;
+  const entries = mergeEntries((await loadBundledGlossary()).entries, userEntries);
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  full ??= { entries, entry: (id) => byId.get(id) };
   return full;
 }
