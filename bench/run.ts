@@ -41,8 +41,6 @@ const log = (message: string): void => console.error(`[bench] ${message}`);
 interface PageLoads {
   timed: TimedLoad[];
   traced: TracedLoad[];
-  /** With the extension only: what evaluating its scripts cost each load. */
-  startup: ScriptStartup[];
   description: Awaited<ReturnType<typeof describePage>>;
   /** Without the extension only: the floor's first walk in an isolated world, one fresh load each. */
   isolatedFloorMs: number[];
@@ -81,7 +79,7 @@ async function main(): Promise<void> {
     }
     await withoutExtension.close();
 
-    const popupMs = await measureWithNothingAttached(pages, article, server, loadsWith);
+    const { startup, popupMs } = await measureWithNothingAttached(pages, article, server);
 
     log('hover (demo page)');
     const demo = pages.find((page) => page.name === 'demo')!;
@@ -108,7 +106,14 @@ async function main(): Promise<void> {
       log(`mark.js: ${page.name} (once, capped at ${MARKJS_CAP_MS / 1000} s)`);
       const markJs = await runMarkJs(server.url(page.path), terms, markJsSource, MARKJS_CAP_MS);
       pageResults.push(
-        pageResult(page, loadsWith.get(page.name)!, loadsWithout.get(page.name)!, markJs, profiles.get(page.name)),
+        pageResult(
+          page,
+          loadsWith.get(page.name)!,
+          loadsWithout.get(page.name)!,
+          startup.get(page.name)!,
+          markJs,
+          profiles.get(page.name),
+        ),
       );
     }
 
@@ -178,8 +183,8 @@ async function loadAlternately(
     for (let run = 0; run < RUNS; run++) tracedWith.push(await runnerWith.tracedLoad(page, url));
     for (let run = 0; run < RUNS; run++) tracedWithout.push(await runnerWithout.tracedLoad(page, url));
     return [
-      { timed: timedWith, traced: tracedWith, startup: [], description: describedWith, isolatedFloorMs: [] },
-      { timed: timedWithout, traced: tracedWithout, startup: [], description: describedWithout, isolatedFloorMs },
+      { timed: timedWith, traced: tracedWith, description: describedWith, isolatedFloorMs: [] },
+      { timed: timedWithout, traced: tracedWithout, description: describedWithout, isolatedFloorMs },
     ];
   } finally {
     await runnerWith.close();
@@ -189,24 +194,23 @@ async function loadAlternately(
 }
 
 /**
- * Script start-up on every page (into `loadsWith`) and the popup's opening on the article, in a
- * browser no DevTools client is attached to (see BareChromium); returns the popup's times.
+ * Script start-up on every page (what evaluating PolicyLens's scripts cost each load) and the
+ * popup's opening on the article, in a browser no DevTools client is attached to (see BareChromium).
  */
 async function measureWithNothingAttached(
   pages: readonly BenchPage[],
   article: BenchPage,
   server: FixtureServer,
-  loadsWith: ReadonlyMap<BenchPage['name'], PageLoads>,
-): Promise<number[]> {
+): Promise<{ startup: Map<BenchPage['name'], ScriptStartup[]>; popupMs: number[] }> {
   log('script start-up (a browser no DevTools client is attached to)');
   const bare = await BareChromium.launch();
   try {
     // One load first: the extension's bindings and the browser's caches settle on the first page.
     await measureScriptStartup(bare, server.url(pages[0]!.path), 1);
-    for (const page of pages)
-      loadsWith.get(page.name)!.startup.push(...(await measureScriptStartup(bare, server.url(page.path), RUNS)));
+    const startup = new Map<BenchPage['name'], ScriptStartup[]>();
+    for (const page of pages) startup.set(page.name, await measureScriptStartup(bare, server.url(page.path), RUNS));
     log('popup on the 1 MB article (the same browser)');
-    return await measurePopup(bare, server.url(article.path), RUNS);
+    return { startup, popupMs: await measurePopup(bare, server.url(article.path), RUNS) };
   } finally {
     await bare.close();
   }
@@ -225,6 +229,7 @@ function pageResult(
   page: BenchPage,
   withExtension: PageLoads,
   withoutExtension: PageLoads,
+  startup: readonly ScriptStartup[],
   markJs: PageResult['markJs'],
   profile: PageResult['profile'],
 ): PageResult {
@@ -276,8 +281,8 @@ function pageResult(
     heapAddedEmbedderBytes:
       median(withExtension.timed.map((load) => load.heap.embedderBytes)) -
       median(withoutExtension.timed.map((load) => load.heap.embedderBytes)),
-    scriptStartupMs: summarize(withExtension.startup.map((load) => load.totalMs)),
-    scriptStartupByScript: medianByScript(withExtension.startup),
+    scriptStartupMs: summarize(startup.map((load) => load.totalMs)),
+    scriptStartupByScript: medianByScript(startup),
     ...(profile ? { profile } : {}),
   };
 }
