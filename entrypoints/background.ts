@@ -15,6 +15,7 @@ import { highlightCss, highlightRuleScope } from '../src/core/settings/highlight
 import { applyHighlightCss, forgetTab } from '../src/shared/highlight-style-injector';
 import { t } from '../src/shared/i18n';
 import { ensurePageScript, loadPageScript } from '../src/shared/page-script';
+import { keepSavedHighlightsScriptInStep } from '../src/shared/saved-highlights-script';
 import { isLoadPageScriptMessage } from '../src/shared/page-script-state';
 import { COMMANDS, handle, sendMessage, type CommandName } from '../src/shared/protocol';
 import { loadSettings, watchSettings } from '../src/shared/settings';
@@ -49,6 +50,9 @@ export default defineBackground(() => {
     );
     return true;
   });
+
+  // Where the reader saved highlights, a small script of its own looks for them (the page probe does not).
+  keepSavedHighlightsScriptInStep();
 
   // The content script asks for the match index only on pages with Chinese text (it is most of the
   // data); the reader's layers are read fresh, so a page never matches with a stale list. Its

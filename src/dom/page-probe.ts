@@ -5,6 +5,12 @@
  * (entrypoints/content) into this frame. Otherwise nothing more happens until a single-page app
  * changes route or the reader switches annotation on, when the check runs again.
  *
+ * On a page without Chinese, the load asks extension storage nothing (its first use of the
+ * extension API and the request were about a third of what such a page paid, scratch measures of
+ * the probe's start-up with nothing attached): the reader's saved highlights are looked for by a
+ * script registered only on the sites that have some (`loadWhereSaved`, see
+ * src/shared/saved-highlights-script.ts).
+ *
  * Kept free of libraries (no messaging, storage or polyfill wrappers): this is the code a page
  * without Chinese pays for.
  */
@@ -31,23 +37,30 @@ const RECHECK_AFTER_ROUTE_MS = [50, 1_000];
  */
 const RETRY_AFTER_MS = [250, 1_000, 3_000];
 
+/** Asks for the page script until the request is delivered (or it is here already), a few times at most. */
+async function requestPageScript(deps: Pick<PageProbeDeps, 'requestPageScript' | 'hasPageScript'>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    if (deps.hasPageScript()) return;
+    try {
+      await deps.requestPageScript();
+      return;
+    } catch {
+      const delay = RETRY_AFTER_MS[attempt];
+      if (delay === undefined) return;
+      await sleep(delay);
+    }
+  }
+}
+
 export async function probePage(deps: PageProbeDeps): Promise<void> {
   let requested = false;
-  const request = async (): Promise<void> => {
+  const request = (): Promise<void> => {
     requested = true;
-    for (let attempt = 0; ; attempt++) {
-      if (deps.hasPageScript()) return;
-      try {
-        await deps.requestPageScript();
-        return;
-      } catch {
-        const delay = RETRY_AFTER_MS[attempt];
-        if (delay === undefined) return;
-        await sleep(delay);
-      }
-    }
+    return requestPageScript(deps);
   };
-  if (await needsPolicyLens(deps)) return request();
+  const chinese = measuredChineseCheck();
+  // A broken settings read does not hide the page's terms: annotation is on unless it says off.
+  if (chinese && (await deps.isAnnotationEnabled().catch(() => true))) return request();
   /** Checks again; true once the page script is here or on its way (the page script then follows the page itself). */
   const checkAgain = async (): Promise<boolean> => {
     if (requested || deps.hasPageScript()) return true;
@@ -63,17 +76,31 @@ export async function probePage(deps: PageProbeDeps): Promise<void> {
       }
     })();
   });
-  const stopWatchingSettings = deps.watchSettings(() => void checkAgain().then((done) => done && stopWatching()));
+  // Switching annotation on matters only to a page with Chinese to annotate (a page without it is
+  // checked again when it changes route).
+  const stopWatchingSettings = chinese
+    ? deps.watchSettings(() => void checkAgain().then((done) => done && stopWatching()))
+    : () => undefined;
   const stopWatching = (): void => {
     stopWatchingRoutes();
     stopWatchingSettings();
   };
 }
 
+/** The check again, after a route change or a change of settings: there, saved highlights are asked for too. */
 async function needsPolicyLens(deps: PageProbeDeps): Promise<boolean> {
-  // A broken settings read does not hide the page's terms: annotation is on unless it says off.
   if (measuredChineseCheck() && (await deps.isAnnotationEnabled().catch(() => true))) return true;
   return deps.hasReaderHighlights(location.href).catch(() => false);
+}
+
+/**
+ * What the script registered on sites with saved highlights runs: loads the page script if the
+ * reader saved highlights at this address (the page probe may have asked for it already; a frame
+ * never gets two copies, see src/shared/page-script.ts).
+ */
+export async function loadWhereSaved(deps: Omit<PageProbeDeps, 'isAnnotationEnabled' | 'watchSettings'>): Promise<void> {
+  if (deps.hasPageScript() || !(await deps.hasReaderHighlights(location.href).catch(() => false))) return;
+  await requestPageScript(deps);
 }
 
 function sleep(ms: number): Promise<void> {

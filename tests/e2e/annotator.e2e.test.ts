@@ -305,6 +305,13 @@ describe('pages that start without Chinese', () => {
     await page.locator('policylens-ui .note-dialog button.primary').click();
     const saved = (): Promise<string[]> => readerHighlightTexts(page);
     await expect.poll(saved, { timeout: 5_000 }).toEqual(['quotable sentence']);
+    // The page probe asks storage nothing on a page without Chinese: the saved highlight is found by
+    // the script the background registered for this site once it held one.
+    const registeredSites = (): Promise<string[]> =>
+      e2e.browser.serviceWorker.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []),
+      );
+    await expect.poll(registeredSites, { timeout: 5_000 }).toContain('http://127.0.0.1/*');
     await page.reload();
     await expect.poll(saved, { timeout: 5_000 }).toEqual(['quotable sentence']);
     await page.close();
