@@ -94,11 +94,13 @@ export function checkTargets(results: Pick<BenchResults, 'pages' | 'hover' | 'ex
       value: `${ratio(english.ratioVsFloor)}×`,
       pass: english.ratioVsFloor <= 0.2,
     });
-    // What a page without Chinese really pays: evaluating our script as well as running the check.
-    const withStartup = (english.scriptStartupMs.median + english.policyLensMs.median) / english.floorMs.median;
+    // What a page without Chinese really pays: evaluating our script, the check included (the probe
+    // checks synchronously while its script runs, so its start-up already holds the check; adding
+    // the check's own measure counted it twice).
+    const withStartup = english.scriptStartupMs.median / english.floorMs.median;
     checks.push({
       page: english.name,
-      target: 'PolicyLens ≤ 0.2× floor (script start-up + the check)',
+      target: 'PolicyLens ≤ 0.2× floor (script start-up, the check included)',
       value: `${ratio(withStartup)}×`,
       pass: withStartup <= 0.2,
     });
@@ -224,7 +226,7 @@ export function formatReport(results: BenchResults): string {
       .join(', ');
     const total =
       page.measured === 'policylens:check'
-        ? `; with the check, ${ms(page.scriptStartupMs.median + page.policyLensMs.median)} ms = ${ratio((page.scriptStartupMs.median + page.policyLensMs.median) / page.floorMs.median)}× floor`
+        ? ` = ${ratio(page.scriptStartupMs.median / page.floorMs.median)}× floor (the check runs inside it)`
         : '';
     lines.push(`  ${page.name}: ${spread(page.scriptStartupMs)} ms (${scripts || 'none'})${total}`);
   }
