@@ -101,7 +101,6 @@ async function startPageScript(ctx: ContentScriptContext, scope: Record<string, 
     handle('getPageAnalysis', () => session.analysis());
     handle('getCurrentSection', () => session.outline.currentIndex());
     handle('scrollToHeading', ({ index }) => session.outline.scrollTo(index));
-    handle('setAnnotationEnabled', async ({ enabled }) => session.setEnabled(enabled, await loadSettings()));
   }
   scope[PAGE_SCRIPT_STATE] = 'ready';
   let applied = settings;

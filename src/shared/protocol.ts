@@ -76,8 +76,6 @@ const payloadSchemaBuilders = {
   getPageAnalysis: () => z.undefined(),
   /** background → content script (the frame the context menu was opened in): highlight the selection. */
   createReaderHighlight: () => z.undefined(),
-  /** popup → content script: the annotation switch changed for this page. */
-  setAnnotationEnabled: () => z.object({ enabled: z.boolean() }),
   /**
    * content script → background: put this frame's ::highlight() colours and style in step with the
    * settings. The background reads the settings itself and injects the CSS into the page's document
@@ -105,7 +103,6 @@ interface ProtocolMap {
   getMatchIndex(): MatchIndex;
   getCurrentSection(): number;
   scrollToHeading(data: z.infer<PayloadSchemas['scrollToHeading']>): boolean;
-  setAnnotationEnabled(data: z.infer<PayloadSchemas['setAnnotationEnabled']>): void;
   applyHighlightStyle(data: z.infer<PayloadSchemas['applyHighlightStyle']>): void;
 }
 
