@@ -1,7 +1,7 @@
 /**
  * The page probe (every http(s) page) never asks extension storage anything on a page without
- * Chinese: that request, with the first use of the extension API it needs, was about a third of what
- * such a page paid for PolicyLens. The reader's own highlights can sit on any page, though, so where
+ * Chinese: that request, the first use of the extension API it needs and the settings watch were
+ * about a fifth of what such a page paid for PolicyLens (see src/dom/page-probe.ts). The reader's own highlights can sit on any page, though, so where
  * they saved some a second small script is registered, for those sites only
  * (`saved-highlights-probe.js`, `scripting.registerContentScripts`): it asks whether this address has
  * highlights and, if so, has the page script loaded. The background keeps the registration in step
