@@ -314,6 +314,11 @@ describe('pages that start without Chinese', () => {
     await expect.poll(registeredSites, { timeout: 5_000 }).toContain('http://127.0.0.1/*');
     await page.reload();
     await expect.poll(saved, { timeout: 5_000 }).toEqual(['quotable sentence']);
+    // Deleted in the popup, the site's last highlight takes the registration with it.
+    const popup = await e2e.browser.openPopup(page);
+    await popup.locator('.reader-item', { hasText: 'quotable sentence' }).locator('.reader-delete').click();
+    await expect.poll(registeredSites, { timeout: 5_000 }).not.toContain('http://127.0.0.1/*');
+    await popup.close();
     await page.close();
   });
 });
