@@ -58,17 +58,35 @@ export async function probePage(deps: PageProbeDeps): Promise<void> {
     requested = true;
     return requestPageScript(deps);
   };
-  const chinese = measuredChineseCheck();
-  // A broken settings read does not hide the page's terms: annotation is on unless it says off.
-  if (chinese && (await deps.isAnnotationEnabled().catch(() => true))) return request();
+  let stopWatchingRoutes: (() => void) | null = null;
+  let stopWatchingSettings: (() => void) | null = null;
+  const stopWatching = (): void => {
+    stopWatchingRoutes?.();
+    stopWatchingSettings?.();
+  };
   /** Checks again; true once the page script is here or on its way (the page script then follows the page itself). */
   const checkAgain = async (): Promise<boolean> => {
     if (requested || deps.hasPageScript()) return true;
-    if (!(await needsPolicyLens(deps))) return false;
+    // Saved highlights are asked for here, after a route change or a change of settings, not on load
+    // (the script registered on sites with saved highlights looks on load, see loadWhereSaved).
+    if (!(await annotatesHere()) && !(await deps.hasReaderHighlights(location.href).catch(() => false))) return false;
     await request();
     return true;
   };
-  const stopWatchingRoutes = watchRoutes(() => {
+  /**
+   * Whether the page holds Chinese text and annotation is on for its site. Where there is Chinese
+   * but annotation is off, the settings are watched from then on, so switching it on annotates the
+   * page; without Chinese they do not matter, and are not read.
+   */
+  const annotatesHere = async (): Promise<boolean> => {
+    if (!measuredChineseCheck()) return false;
+    // A broken settings read does not hide the page's terms: annotation is on unless it says off.
+    if (await deps.isAnnotationEnabled().catch(() => true)) return true;
+    stopWatchingSettings ??= deps.watchSettings(() => void checkAgain().then((done) => done && stopWatching()));
+    return false;
+  };
+  if (await annotatesHere()) return request();
+  stopWatchingRoutes = watchRoutes(() => {
     void (async () => {
       for (const delay of RECHECK_AFTER_ROUTE_MS) {
         await sleep(delay);
@@ -76,21 +94,6 @@ export async function probePage(deps: PageProbeDeps): Promise<void> {
       }
     })();
   });
-  // Switching annotation on matters only to a page with Chinese to annotate (a page without it is
-  // checked again when it changes route).
-  const stopWatchingSettings = chinese
-    ? deps.watchSettings(() => void checkAgain().then((done) => done && stopWatching()))
-    : () => undefined;
-  const stopWatching = (): void => {
-    stopWatchingRoutes();
-    stopWatchingSettings();
-  };
-}
-
-/** The check again, after a route change or a change of settings: there, saved highlights are asked for too. */
-async function needsPolicyLens(deps: PageProbeDeps): Promise<boolean> {
-  if (measuredChineseCheck() && (await deps.isAnnotationEnabled().catch(() => true))) return true;
-  return deps.hasReaderHighlights(location.href).catch(() => false);
 }
 
 /**

@@ -54,6 +54,25 @@ describe('the page probe', () => {
     expect(used).toEqual(['isAnnotationEnabled', 'watchSettings']);
   });
 
+  it('watches the settings once an app without Chinese routes to Chinese on a site switched off', async () => {
+    usePage('<html><head><title>App</title></head><body><p>Only English here.</p></body></html>');
+    const { deps, used } = recordingDeps({ enabled: false });
+    await probePage(deps);
+    expect(used).toEqual([]);
+    // The app renders a Chinese route (no Navigation API in Node: the probe polls the address).
+    usePage('<html><head><title>App</title></head><body><p>坚持稳中求进工作总基调。</p></body></html>');
+    vi.stubGlobal('location', new URL('https://example.com/news/2'));
+    await vi.advanceTimersByTimeAsync(3_000);
+    // Looked twice after the route change (and for saved highlights each time); watched once.
+    expect(used).toEqual([
+      'isAnnotationEnabled',
+      'watchSettings',
+      'hasReaderHighlights',
+      'isAnnotationEnabled',
+      'hasReaderHighlights',
+    ]);
+  });
+
   it('has the saved-highlights script load the page script only where this address has highlights', async () => {
     usePage('<html><body><p>Only English here.</p></body></html>');
     const saved = recordingDeps({ saved: true });
