@@ -43,6 +43,14 @@ export const readerHighlightPagesItem = storage.defineItem<string[] | null>(`loc
   fallback: null,
 });
 
+/** The addresses with highlights: the index, or the store's own keys until the index is first written. */
+export async function pagesWithHighlights(): Promise<string[]> {
+  const indexed = await readerHighlightPagesItem.getValue();
+  if (Array.isArray(indexed)) return indexed.filter((page): page is string => typeof page === 'string');
+  const store: unknown = await readerHighlightsItem.getValue();
+  return typeof store === 'object' && store !== null ? Object.keys(store) : [];
+}
+
 export class StorageWriteError extends Error {}
 
 export async function highlightsFor(page: string): Promise<ReaderHighlight[]> {

@@ -8,7 +8,7 @@
  * with the index of pages that have highlights.
  */
 import { browser } from 'wxt/browser';
-import { readerHighlightPagesItem, readerHighlightsItem } from './reader-highlights';
+import { pagesWithHighlights, readerHighlightPagesItem } from './reader-highlights';
 
 export const SAVED_HIGHLIGHTS_SCRIPT_ID = 'policylens-saved-highlights';
 export const SAVED_HIGHLIGHTS_SCRIPT_FILE = 'saved-highlights-probe.js';
@@ -34,14 +34,6 @@ export function sitePatterns(pageAddresses: readonly string[]): string[] {
       patterns.add(`${url.protocol}//${url.hostname}/*`);
   }
   return [...patterns].sort();
-}
-
-/** The addresses with highlights: the index, or the store's own keys before the index was first written. */
-async function pagesWithHighlights(): Promise<string[]> {
-  const indexed = await readerHighlightPagesItem.getValue();
-  if (Array.isArray(indexed)) return indexed.filter((page): page is string => typeof page === 'string');
-  const store: unknown = await readerHighlightsItem.getValue();
-  return typeof store === 'object' && store !== null ? Object.keys(store) : [];
 }
 
 /** Registers, updates or removes the script so it runs exactly on the sites with saved highlights. */

@@ -4,6 +4,7 @@ import { defaultSettings, readSettings } from '../../src/core/settings/settings-
 import { hasSavedHighlights } from '../../src/shared/reader-highlights-key';
 import {
   highlightsFor,
+  pagesWithHighlights,
   readerHighlightPagesItem,
   readerHighlightsItem,
   StorageWriteError,
@@ -121,7 +122,10 @@ describe('the reader’s highlights in storage', () => {
     const saved = (url: string): Promise<boolean> => hasSavedHighlights((key) => fakeBrowser.storage.local.get(key), url);
     expect(await saved('https://example.gov.cn/old')).toBe(true);
     expect(await saved('https://example.gov.cn/new')).toBe(false);
+    // What the background registers the saved-highlights script for: the store's pages, then the index.
+    expect(await pagesWithHighlights()).toEqual(['https://example.gov.cn/old']);
     await updateHighlights('https://example.gov.cn/new', (list) => [...list, highlight('h2')]);
+    expect(new Set(await pagesWithHighlights())).toEqual(new Set(['https://example.gov.cn/old', 'https://example.gov.cn/new']));
     expect(new Set(await readerHighlightPagesItem.getValue())).toEqual(
       new Set(['https://example.gov.cn/old', 'https://example.gov.cn/new']),
     );
