@@ -42,7 +42,13 @@ interface PageLoads {
   timed: TimedLoad[];
   traced: TracedLoad[];
   description: Awaited<ReturnType<typeof describePage>>;
-  /** Without the extension only: the floor's first walk in an isolated world, one fresh load each. */
+}
+
+/** One page's loads with the extension and without it, and the isolated floor measured beside them. */
+interface AlternatedLoads {
+  withExtension: PageLoads;
+  withoutExtension: PageLoads;
+  /** The floor's first walk in an isolated world, one fresh load after each timed load with the extension. */
   isolatedFloorMs: number[];
 }
 
@@ -69,13 +75,10 @@ async function main(): Promise<void> {
     await allowEvaluatedFunctionNames(withoutExtension.context);
     const chromium = withExtension.context.browser()?.version() ?? (await chromiumVersion(withExtension));
 
-    const loadsWith = new Map<BenchPage['name'], PageLoads>();
-    const loadsWithout = new Map<BenchPage['name'], PageLoads>();
+    const loads = new Map<BenchPage['name'], AlternatedLoads>();
     for (const page of pages) {
       log(`with and without the extension, alternating: ${page.name}`);
-      const [withLoads, withoutLoads] = await loadAlternately(withExtension, withoutExtension, page, server);
-      loadsWith.set(page.name, withLoads);
-      loadsWithout.set(page.name, withoutLoads);
+      loads.set(page.name, await loadAlternately(withExtension, withoutExtension, page, server));
     }
     await withoutExtension.close();
 
@@ -105,16 +108,7 @@ async function main(): Promise<void> {
     for (const page of pages) {
       log(`mark.js: ${page.name} (once, capped at ${MARKJS_CAP_MS / 1000} s)`);
       const markJs = await runMarkJs(server.url(page.path), terms, markJsSource, MARKJS_CAP_MS);
-      pageResults.push(
-        pageResult(
-          page,
-          loadsWith.get(page.name)!,
-          loadsWithout.get(page.name)!,
-          startup.get(page.name)!,
-          markJs,
-          profiles.get(page.name),
-        ),
-      );
+      pageResults.push(pageResult(page, loads.get(page.name)!, startup.get(page.name)!, markJs, profiles.get(page.name)));
     }
 
     const hover = {
@@ -159,7 +153,7 @@ async function loadAlternately(
   browserWithout: ExtensionBrowser,
   page: BenchPage,
   server: FixtureServer,
-): Promise<[PageLoads, PageLoads]> {
+): Promise<AlternatedLoads> {
   const runnerWith = await PageRunner.open(browserWith, true);
   const runnerWithout = await PageRunner.open(browserWithout, false);
   // A tab of its own: a page read by the isolated floor's walk, kept in the back-forward cache of the
@@ -182,10 +176,11 @@ async function loadAlternately(
     // Traced loads (longest task, blocking time) in turn, as before the timed loads alternated.
     for (let run = 0; run < RUNS; run++) tracedWith.push(await runnerWith.tracedLoad(page, url));
     for (let run = 0; run < RUNS; run++) tracedWithout.push(await runnerWithout.tracedLoad(page, url));
-    return [
-      { timed: timedWith, traced: tracedWith, description: describedWith, isolatedFloorMs: [] },
-      { timed: timedWithout, traced: tracedWithout, description: describedWithout, isolatedFloorMs },
-    ];
+    return {
+      withExtension: { timed: timedWith, traced: tracedWith, description: describedWith },
+      withoutExtension: { timed: timedWithout, traced: tracedWithout, description: describedWithout },
+      isolatedFloorMs,
+    };
   } finally {
     await runnerWith.close();
     await runnerWithout.close();
@@ -227,8 +222,7 @@ async function settled<T>(load: Promise<T>): Promise<T> {
 
 function pageResult(
   page: BenchPage,
-  withExtension: PageLoads,
-  withoutExtension: PageLoads,
+  { withExtension, withoutExtension, isolatedFloorMs: isolatedFloorRuns }: AlternatedLoads,
   startup: readonly ScriptStartup[],
   markJs: PageResult['markJs'],
   profile: PageResult['profile'],
@@ -239,7 +233,7 @@ function pageResult(
   const policyLensMs = page.hasChinese ? clockMs : tracedPolicyLensMs;
   const floorMs = summarize(withExtension.timed.map((load) => load.floor.firstWalkMs));
   const untouchedFloorMs = summarize(withoutExtension.timed.map((load) => load.floor.firstWalkMs));
-  const isolatedFloorMs = summarize(withoutExtension.isolatedFloorMs);
+  const isolatedFloorMs = summarize(isolatedFloorRuns);
   const workMs = page.hasChinese ? summarize(withExtension.timed.map((load) => load.policyLensWorkMs)) : policyLensMs;
   const hotFloorMs = summarize(withExtension.timed.map((load) => load.floor.walkMs));
   const tbtWith = summarize(withExtension.traced.map((load) => load.tbtMs));
@@ -259,7 +253,7 @@ function pageResult(
     isolatedFloorMs,
     workRatioVsIsolatedFloor: workMs.median / isolatedFloorMs.median,
     pairedWorkRatiosVsIsolatedFloor: summarize(
-      withExtension.timed.map((load, run) => load.policyLensWorkMs / withoutExtension.isolatedFloorMs[run]!),
+      withExtension.timed.map((load, run) => load.policyLensWorkMs / isolatedFloorRuns[run]!),
     ),
     ratioVsFloor: policyLensMs.median / floorMs.median,
     policyLensWorkMs: workMs,
