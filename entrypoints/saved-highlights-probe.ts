@@ -4,9 +4,9 @@
  * some, so they show again on a page the page probe leaves alone (one without Chinese).
  */
 import { loadWhereSaved } from '../src/dom/page-probe';
-import { probeDeps } from '../src/shared/probe-deps';
+import { savedHighlightsDeps } from '../src/shared/probe-deps';
 
 export default defineUnlistedScript(() => {
   if (!(document instanceof HTMLDocument)) return;
-  void loadWhereSaved(probeDeps()).catch(() => undefined);
+  void loadWhereSaved(savedHighlightsDeps()).catch(() => undefined);
 });

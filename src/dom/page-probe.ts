@@ -101,7 +101,9 @@ export async function probePage(deps: PageProbeDeps): Promise<void> {
  * reader saved highlights at this address (the page probe may have asked for it already; a frame
  * never gets two copies, see src/shared/page-script.ts).
  */
-export async function loadWhereSaved(deps: Omit<PageProbeDeps, 'isAnnotationEnabled' | 'watchSettings'>): Promise<void> {
+export async function loadWhereSaved(
+  deps: Pick<PageProbeDeps, 'hasReaderHighlights' | 'requestPageScript' | 'hasPageScript'>,
+): Promise<void> {
   if (deps.hasPageScript() || !(await deps.hasReaderHighlights(location.href).catch(() => false))) return;
   await requestPageScript(deps);
 }

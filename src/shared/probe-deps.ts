@@ -19,9 +19,16 @@ function extensionApi(): typeof chrome {
   return candidate?.runtime?.id ? candidate : chrome;
 }
 
-export function probeDeps(): PageProbeDeps {
+/** The extension API, looked up at its first use. */
+function lazyApi(): () => typeof chrome {
   let api: typeof chrome | undefined;
-  const extension = (): typeof chrome => (api ??= extensionApi());
+  return () => (api ??= extensionApi());
+}
+
+/** What loading the page script needs (all the saved-highlights probe uses: it reads no settings). */
+export type PageScriptLoaderDeps = Omit<PageProbeDeps, 'isAnnotationEnabled' | 'watchSettings'>;
+
+function loaderDeps(extension: () => typeof chrome): PageScriptLoaderDeps {
   return {
     hasReaderHighlights: (url) => hasSavedHighlights((key) => extension().storage.local.get(key), url),
     requestPageScript: async () => {
@@ -30,6 +37,17 @@ export function probeDeps(): PageProbeDeps {
       await extension().runtime.sendMessage(message);
     },
     hasPageScript: () => (globalThis as Record<string, unknown>)[PAGE_SCRIPT_STATE] !== undefined,
+  };
+}
+
+export function savedHighlightsDeps(): PageScriptLoaderDeps {
+  return loaderDeps(lazyApi());
+}
+
+export function probeDeps(): PageProbeDeps {
+  const extension = lazyApi();
+  return {
+    ...loaderDeps(extension),
     isAnnotationEnabled: async () =>
       isEnabledFor(readSettings((await extension().storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).settings, location.hostname),
     watchSettings: (onChange) => {
