@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import matchIndex from '../../.generated/match-index.json';
+import type { MatchIndex } from '../../src/core/matcher/match-index';
+import { SEGMENT_BREAK, TermMatcher } from '../../src/core/matcher/matcher';
+import { primerText } from '../../src/core/matcher/primer';
+
+const bundled = matchIndex as MatchIndex;
+
+describe('the matcher primer', () => {
+  const text = primerText(bundled);
+  const matcher = new TermMatcher(bundled);
+  const matches = matcher.find(text);
+  const matchedEntries = new Set(matches.map((match) => match.entry));
+
+  it('is short: a page matches it before its own text', () => {
+    expect(text.length).toBeLessThan(2_000);
+  });
+
+  it('starts with text that holds no term, then finds terms of every kind of path', () => {
+    expect(matches[0]!.start).toBeGreaterThanOrEqual(64);
+    expect(text).toContain(SEGMENT_BREAK);
+    // A term with a dropped character inside it, and a Traditional character folded.
+    expect(matches.some((match) => text.slice(match.start, match.end).includes('“'))).toBe(true);
+    expect(text).toContain(bundled.foldPairs[0]!);
+  });
+
+  it('passes and fails each boundary rule', () => {
+    const ruled = bundled.entries.flatMap((entry, at) => (entry.boundary?.notAfter || entry.boundary?.notBefore ? [at] : []));
+    expect(ruled.length).toBeGreaterThan(0);
+    for (const entry of ruled) {
+      const form = bundled.forms.find(([, of]) => of === entry)![0];
+      const occurrences = text.split(form).length - 1;
+      const kept = matches.filter((match) => match.entry === entry && text.slice(match.start, match.end) === form).length;
+      expect(kept, form).toBeGreaterThan(0);
+      expect(kept, form).toBeLessThan(occurrences);
+    }
+  });
+
+  it('keeps a family member beside its kin and drops it alone', () => {
+    const lone = bundled.entries.findIndex((entry) => entry.boundary?.needsFamily);
+    expect(lone).not.toBe(-1);
+    expect(matchedEntries.has(lone)).toBe(true);
+    const form = bundled.forms.find(([, of]) => of === lone)![0];
+    expect(text.split(form).length - 1).toBeGreaterThan(matches.filter((match) => match.entry === lone).length);
+  });
+
+  it('works for an index with no rules, no Traditional pairs and one term', () => {
+    const tiny: MatchIndex = {
+      version: 't',
+      foldPairs: '',
+      entries: [{ id: 'a', term: '六稳', category: 'formula', family: null, boundary: null }],
+      forms: [['六稳', 0]],
+    };
+    expect(new TermMatcher(tiny).find(primerText(tiny)).length).toBeGreaterThan(0);
+  });
+});
