@@ -7,7 +7,6 @@ import type { CardEntry } from '../core/glossary/card-entry';
 import type { GlossaryEntry } from '../core/glossary/schema';
 import type { MatchIndex } from '../core/matcher/match-index';
 import { TermMatcher } from '../core/matcher/matcher';
-import { primerText } from '../core/matcher/primer';
 import type { CommandName, OutlineReport, PageAnalysisReport, PageReport } from '../shared/protocol';
 import { analyzeBlocks } from '../core/analysis/analyze';
 import { documentTitle, extractOutlineBlocks } from './outline-blocks';
@@ -218,8 +217,6 @@ export class PageSession {
       const index = await this.options.loadIndex();
       const start = performance.now();
       this.matcher = new TermMatcher(index);
-      // Before the page's own text: see primer.ts.
-      this.matcher.find(primerText(index));
       performance.measure(MATCHER_MEASURE, { start, end: performance.now() });
     }
     return this.matcher;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import matchIndex from '../../.generated/match-index.json';
 import type { MatchIndex } from '../../src/core/matcher/match-index';
 import { SEGMENT_BREAK, TermMatcher } from '../../src/core/matcher/matcher';
@@ -52,5 +52,16 @@ describe('the matcher primer', () => {
       forms: [['六稳', 0]],
     };
     expect(new TermMatcher(tiny).find(primerText(tiny)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('TermMatcher.prime', () => {
+  it('matches the primer the first time only', () => {
+    const matcher = new TermMatcher(bundled);
+    const find = vi.spyOn(matcher, 'find');
+    matcher.prime();
+    matcher.prime();
+    expect(find).toHaveBeenCalledTimes(1);
+    expect(find).toHaveBeenCalledWith(primerText(bundled));
   });
 });

@@ -6,12 +6,10 @@
 import { AhoCorasick, hash } from './aho-corasick';
 import { buildFoldTable, DROP, normalizeForm, type FoldTable } from './normalize';
 import type { CompiledForms, MatchIndex } from './match-index';
+import { primerText } from './primer';
+import { SEGMENT_BREAK } from './segment-break';
 
-/**
- * Separates independent texts searched in one call (the page's blocks): folding keeps it, no term
- * contains it, so no match spans it, and `needsFamily` looks for the family in the same segment only.
- */
-export const SEGMENT_BREAK = '\u0000';
+export { SEGMENT_BREAK };
 
 export interface TermMatch {
   /** UTF-16 offset of the first character in the original text. */
@@ -91,6 +89,19 @@ export class TermMatcher {
     this.candidateRawStart = new Int32Array(ringSize);
     this.candidateRawEnd = new Int32Array(ringSize);
     this.candidateEntry = new Int32Array(ringSize);
+  }
+
+  /** Whether `prime` ran. */
+  private primed = false;
+
+  /**
+   * Matches the primer (see primer.ts) the first time it is called: a page calls it before matching
+   * its own text, in its first pass.
+   */
+  prime(): void {
+    if (this.primed) return;
+    this.primed = true;
+    this.find(primerText(this.index));
   }
 
   get patternCount(): number {

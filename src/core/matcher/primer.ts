@@ -1,6 +1,7 @@
 /**
- * A short made-up text that takes every path of the matcher's scan, selection and rules, matched
- * once when a page makes its matcher, before the page's own text (see loadMatcher in page-session.ts).
+ * A short made-up text that takes every path of the matcher's scan, selection and rules: a page
+ * matches it once, before its own text, at the start of its first pass (TermMatcher.prime, counted
+ * in the pass's matching).
  *
  * Why: V8 compiles the scan's loop while it runs the page's first text (on stack replacement), from
  * the type feedback gathered so far. A page that begins with site chrome (a logo, a menu) has found
@@ -12,7 +13,7 @@
  * Matching it costs about half a millisecond, cold.
  */
 import type { MatchIndex } from './match-index';
-import { SEGMENT_BREAK } from './matcher';
+import { SEGMENT_BREAK } from './segment-break';
 
 /**
  * Text before the terms: V8 gives a function its feedback vector only after running it for a while
