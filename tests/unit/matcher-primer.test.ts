@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import matchIndex from '../../.generated/match-index.json';
 import type { MatchIndex } from '../../src/core/matcher/match-index';
@@ -24,16 +25,29 @@ describe('the matcher primer', () => {
     expect(text).toContain(bundled.foldPairs[0]!);
   });
 
-  it('passes and fails each boundary rule', () => {
-    const ruled = bundled.entries.flatMap((entry, at) => (entry.boundary?.notAfter || entry.boundary?.notBefore ? [at] : []));
-    expect(ruled.length).toBeGreaterThan(0);
-    for (const entry of ruled) {
-      const form = bundled.forms.find(([, of]) => of === entry)![0];
-      const occurrences = text.split(form).length - 1;
-      const kept = matches.filter((match) => match.entry === entry && text.slice(match.start, match.end) === form).length;
-      expect(kept, form).toBeGreaterThan(0);
-      expect(kept, form).toBeLessThan(occurrences);
+  it('passes and fails a boundary rule of each kind', () => {
+    for (const kind of ['notAfter', 'notBefore'] as const) {
+      const ruled = bundled.entries.flatMap((entry, at) => (entry.boundary?.[kind] ? [at] : []));
+      const tested = ruled.filter((entry) => {
+        const form = bundled.forms.find(([, of]) => of === entry)![0];
+        const occurrences = text.split(form).length - 1;
+        const kept = matches.filter((match) => match.entry === entry && text.slice(match.start, match.end) === form).length;
+        return kept > 0 && kept < occurrences;
+      });
+      expect(tested.length, kind).toBeGreaterThan(0);
     }
+  });
+
+  it('stays short with a glossary of many long forms and rules', () => {
+    const entries = Array.from({ length: 5_000 }, (_, i) => ({
+      id: `e${i}`,
+      term: `长术语${i}`.repeat(i % 2 ? 1 : 20),
+      category: 'formula' as const,
+      family: null,
+      boundary: { notAfter: '确', notBefore: '性' },
+    }));
+    const large: MatchIndex = { version: 't', foldPairs: '', entries, forms: entries.map((entry, i) => [entry.term, i]) };
+    expect(primerText(large).length).toBeLessThan(2_000);
   });
 
   it('keeps a family member beside its kin and drops it alone', () => {
@@ -63,5 +77,20 @@ describe('TermMatcher.prime', () => {
     matcher.prime();
     expect(find).toHaveBeenCalledTimes(1);
     expect(find).toHaveBeenCalledWith(primerText(bundled));
+  });
+});
+
+describe('a primed matcher', () => {
+  it('finds in any text what a matcher never primed finds', () => {
+    const primed = new TermMatcher(bundled);
+    primed.prime();
+    const fresh = new TermMatcher(bundled);
+    const pieces = [...bundled.forms.slice(0, 60).map(([form]) => form), '确', '性', '，', '“', SEGMENT_BREAK, 'x', ' '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(primed.find(text)).toEqual(fresh.find(text));
+      }),
+    );
   });
 });
