@@ -10,7 +10,8 @@
  * the compiled loop was entered again at the next call and left again: in 5 of 30 loads of the
  * benchmark's article with nothing attached, 189–364 times per load (`--js-flags=--trace-deopt`),
  * the rest of each call at the interpreter's speed; with this text matched first, in none of 58.
- * Matching it costs about half a millisecond, cold.
+ * Matching it costs about half a millisecond cold in Node; in the page its first call also compiles
+ * the matcher's functions, as the page's first chunk did before.
  */
 import type { MatchIndex } from './match-index';
 import { SEGMENT_BREAK } from './segment-break';
