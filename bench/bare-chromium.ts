@@ -25,6 +25,17 @@ interface CdpMessage {
   sessionId?: string;
 }
 
+/** Arguments of a headless Chromium with a fresh profile and only the given extension. */
+export function headlessWithExtension(userDataDir: string, extensionDir: string): string[] {
+  return [
+    '--headless=new',
+    ...chromiumArgs('zh-CN'),
+    `--user-data-dir=${userDataDir}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ];
+}
+
 export class BareChromium {
   private nextId = 0;
   private readonly replies = new Map<number, (message: CdpMessage) => void>();
@@ -48,15 +59,7 @@ export class BareChromium {
     const userDataDir = mkdtempSync(join(tmpdir(), 'policylens-bare-'));
     const child = spawn(
       findChromium(),
-      [
-        '--headless=new',
-        ...chromiumArgs('zh-CN'),
-        `--user-data-dir=${userDataDir}`,
-        '--remote-debugging-pipe',
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        'about:blank',
-      ],
+      [...headlessWithExtension(userDataDir, extensionDir), '--remote-debugging-pipe', 'about:blank'],
       { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
     );
     const browser = new BareChromium(child, userDataDir);

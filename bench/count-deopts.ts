@@ -15,7 +15,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { MatchIndex } from '../src/core/matcher/match-index';
-import { chromiumArgs, EXTENSION_DIR, findChromium, startServer } from '../tests/e2e/harness';
+import { EXTENSION_DIR, findChromium, startServer } from '../tests/e2e/harness';
+import { headlessWithExtension } from './bare-chromium';
 import { buildBenchPages, routesFor } from './pages';
 
 const name = process.argv[2] ?? 'article-1mb';
@@ -39,11 +40,7 @@ async function deoptsOfOneLoad(url: string): Promise<Map<string, number>> {
   const browser = spawn(
     findChromium(),
     [
-      '--headless=new',
-      ...chromiumArgs('zh-CN'),
-      `--user-data-dir=${userDataDir}`,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...headlessWithExtension(userDataDir, extensionDir),
       // With --trace-opt's lines too: the renderer's output is buffered, and what is still in the
       // buffer when the browser is killed is lost; more output flushes the bailouts sooner.
       '--js-flags=--trace-deopt,--trace-opt',
