@@ -6,7 +6,7 @@
  */
 import { storage } from '#imports';
 import { pageKey } from './page-key';
-import { READER_HIGHLIGHT_PAGES_KEY, READER_HIGHLIGHTS_KEY } from './reader-highlights-key';
+import { pagesInStore, READER_HIGHLIGHT_PAGES_KEY, READER_HIGHLIGHTS_KEY } from './reader-highlights-key';
 
 export interface TextSelectors {
   quote: { exact: string; prefix: string; suffix: string };
@@ -43,14 +43,6 @@ export const readerHighlightPagesItem = storage.defineItem<string[] | null>(`loc
   fallback: null,
 });
 
-/** The addresses with highlights: the index, or the store's own keys until the index is first written. */
-export async function pagesWithHighlights(): Promise<string[]> {
-  const indexed = await readerHighlightPagesItem.getValue();
-  if (Array.isArray(indexed)) return indexed.filter((page): page is string => typeof page === 'string');
-  const store: unknown = await readerHighlightsItem.getValue();
-  return typeof store === 'object' && store !== null ? Object.keys(store) : [];
-}
-
 export class StorageWriteError extends Error {}
 
 export async function highlightsFor(page: string): Promise<ReaderHighlight[]> {
@@ -85,7 +77,7 @@ export async function updateHighlights(
   else delete updated[key];
   try {
     const indexed = await readerHighlightPagesItem.getValue();
-    const pages = new Set(indexed ?? Object.keys(store));
+    const pages = new Set(indexed ?? pagesInStore(store));
     if (next.length > 0 && (indexed === null || !pages.has(key))) {
       pages.add(key);
       await readerHighlightPagesItem.setValue([...pages]);

@@ -8,7 +8,8 @@
  * with the index of pages that have highlights.
  */
 import { browser } from 'wxt/browser';
-import { pagesWithHighlights, readerHighlightPagesItem } from './reader-highlights';
+import { readerHighlightPagesItem } from './reader-highlights';
+import { pagesWithSavedHighlights } from './reader-highlights-key';
 
 export const SAVED_HIGHLIGHTS_SCRIPT_ID = 'policylens-saved-highlights';
 export const SAVED_HIGHLIGHTS_SCRIPT_FILE = 'saved-highlights-probe.js';
@@ -38,7 +39,7 @@ export function sitePatterns(pageAddresses: readonly string[]): string[] {
 
 /** Registers, updates or removes the script so it runs exactly on the sites with saved highlights. */
 async function syncRegistration(): Promise<void> {
-  const matches = sitePatterns(await pagesWithHighlights());
+  const matches = sitePatterns(await pagesWithSavedHighlights((key) => browser.storage.local.get(key)));
   const [registered] = await browser.scripting.getRegisteredContentScripts({ ids: [SAVED_HIGHLIGHTS_SCRIPT_ID] });
   if (matches.length === 0) {
     if (registered) await browser.scripting.unregisterContentScripts({ ids: [SAVED_HIGHLIGHTS_SCRIPT_ID] });

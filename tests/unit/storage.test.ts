@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings, readSettings } from '../../src/core/settings/settings-model';
-import { hasSavedHighlights } from '../../src/shared/reader-highlights-key';
+import { hasSavedHighlights, pagesWithSavedHighlights } from '../../src/shared/reader-highlights-key';
 import {
   highlightsFor,
-  pagesWithHighlights,
   readerHighlightPagesItem,
   readerHighlightsItem,
   StorageWriteError,
@@ -118,14 +117,21 @@ describe('the reader’s highlights in storage', () => {
   });
 
   it('answers from the store itself while there is no index (highlights saved before it), and writes one on the next change', async () => {
-    await fakeBrowser.storage.local.set({ readerHighlights: { 'https://example.gov.cn/old': [highlight('h1')] } });
-    const saved = (url: string): Promise<boolean> => hasSavedHighlights((key) => fakeBrowser.storage.local.get(key), url);
+    await fakeBrowser.storage.local.set({
+      readerHighlights: { 'https://example.gov.cn/old': [highlight('h1')], 'https://example.gov.cn/emptied': [] },
+    });
+    const get = (key: string): Promise<Record<string, unknown>> => fakeBrowser.storage.local.get(key);
+    const saved = (url: string): Promise<boolean> => hasSavedHighlights(get, url);
     expect(await saved('https://example.gov.cn/old')).toBe(true);
     expect(await saved('https://example.gov.cn/new')).toBe(false);
-    // What the background registers the saved-highlights script for: the store's pages, then the index.
-    expect(await pagesWithHighlights()).toEqual(['https://example.gov.cn/old']);
+    expect(await saved('https://example.gov.cn/emptied')).toBe(false);
+    // What the background registers the saved-highlights script for, by the same rule: the store's
+    // pages with a highlight, then the index.
+    expect(await pagesWithSavedHighlights(get)).toEqual(['https://example.gov.cn/old']);
     await updateHighlights('https://example.gov.cn/new', (list) => [...list, highlight('h2')]);
-    expect(new Set(await pagesWithHighlights())).toEqual(new Set(['https://example.gov.cn/old', 'https://example.gov.cn/new']));
+    expect(new Set(await pagesWithSavedHighlights(get))).toEqual(
+      new Set(['https://example.gov.cn/old', 'https://example.gov.cn/new']),
+    );
     expect(new Set(await readerHighlightPagesItem.getValue())).toEqual(
       new Set(['https://example.gov.cn/old', 'https://example.gov.cn/new']),
     );
