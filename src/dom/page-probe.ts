@@ -16,13 +16,17 @@
  */
 import { measuredChineseCheck } from './chinese-check';
 
-export interface PageProbeDeps {
+/** What loading the page script needs: all the saved-highlights probe uses (it reads no settings). */
+export interface PageScriptLoaderDeps {
   /** Whether the reader saved highlights on the page at this address. */
   hasReaderHighlights: (url: string) => Promise<boolean>;
   /** Asks the background to load the page script into this frame; rejects when the message was not delivered. */
   requestPageScript: () => Promise<unknown>;
   /** Whether this frame holds the page script already (the popup or a shortcut may have loaded it). */
   hasPageScript: () => boolean;
+}
+
+export interface PageProbeDeps extends PageScriptLoaderDeps {
   /** Whether annotation is on for this page's site (the global switch and the site lists). */
   isAnnotationEnabled: () => Promise<boolean>;
   /** Calls back when the settings change; returns how to stop. */
@@ -38,7 +42,7 @@ const RECHECK_AFTER_ROUTE_MS = [50, 1_000];
 const RETRY_AFTER_MS = [250, 1_000, 3_000];
 
 /** Asks for the page script until the request is delivered (or it is here already), a few times at most. */
-async function requestPageScript(deps: Pick<PageProbeDeps, 'requestPageScript' | 'hasPageScript'>): Promise<void> {
+async function requestPageScript(deps: Omit<PageScriptLoaderDeps, 'hasReaderHighlights'>): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     if (deps.hasPageScript()) return;
     try {
@@ -101,9 +105,7 @@ export async function probePage(deps: PageProbeDeps): Promise<void> {
  * reader saved highlights at this address (the page probe may have asked for it already; a frame
  * never gets two copies, see src/shared/page-script.ts).
  */
-export async function loadWhereSaved(
-  deps: Pick<PageProbeDeps, 'hasReaderHighlights' | 'requestPageScript' | 'hasPageScript'>,
-): Promise<void> {
+export async function loadWhereSaved(deps: PageScriptLoaderDeps): Promise<void> {
   if (deps.hasPageScript() || !(await deps.hasReaderHighlights(location.href).catch(() => false))) return;
   await requestPageScript(deps);
 }

@@ -4,7 +4,7 @@
  * API object rather than `wxt/browser`, whose polyfill costs a few milliseconds to start, and
  * touched only when first needed (on a page without Chinese, never).
  */
-import type { PageProbeDeps } from '../dom/page-probe';
+import type { PageProbeDeps, PageScriptLoaderDeps } from '../dom/page-probe';
 import { isEnabledFor, readSettings } from '../core/settings/settings-model';
 import { PAGE_SCRIPT_STATE, type LoadPageScriptMessage } from './page-script-state';
 import { hasSavedHighlights } from './reader-highlights-key';
@@ -24,9 +24,6 @@ function lazyApi(): () => typeof chrome {
   let api: typeof chrome | undefined;
   return () => (api ??= extensionApi());
 }
-
-/** What loading the page script needs (all the saved-highlights probe uses: it reads no settings). */
-export type PageScriptLoaderDeps = Omit<PageProbeDeps, 'isAnnotationEnabled' | 'watchSettings'>;
 
 function loaderDeps(extension: () => typeof chrome): PageScriptLoaderDeps {
   return {

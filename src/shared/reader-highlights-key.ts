@@ -1,6 +1,6 @@
 /**
- * Where the reader's highlights live in `storage.local`, and the one question the page probe asks of
- * them without the storage library: does this address have any? The store maps page keys to lists;
+ * Where the reader's highlights live in `storage.local`, and which pages have any, read without the
+ * storage library (the page probes run before it is loaded). The store maps page keys to lists;
  * beside it, an index of the page keys that have highlights (kept a superset by `updateHighlights`)
  * lets the probe answer without reading every page's highlights on every page load.
  */
